@@ -1,0 +1,43 @@
+package io.jiraspoke.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers: per-message overrides of endpoint options, and results. */
+public final class JiraSpokeConstants {
+
+    @Metadata(description = "The issue id or key to act on (overrides option issueKey); on results, the key of the"
+                            + " created, fetched or consumed issue.",
+              javaType = "String")
+    public static final String ISSUE_KEY = "CamelJiraSpokeIssueKey";
+    @Metadata(label = "producer", description = "The id of the created, fetched or consumed issue.", javaType = "String")
+    public static final String ISSUE_ID = "CamelJiraSpokeIssueId";
+    @Metadata(label = "producer", description = "The JQL query (overrides option jql).", javaType = "String")
+    public static final String JQL = "CamelJiraSpokeJql";
+    @Metadata(label = "producer", description = "The fields to return, comma separated (overrides option fields).",
+              javaType = "String")
+    public static final String FIELDS = "CamelJiraSpokeFields";
+    @Metadata(label = "producer", description = "What to expand, comma separated (overrides option expand).",
+              javaType = "String")
+    public static final String EXPAND = "CamelJiraSpokeExpand";
+    @Metadata(label = "producer", description = "The project key of a new issue (overrides option projectKey).",
+              javaType = "String")
+    public static final String PROJECT_KEY = "CamelJiraSpokeProjectKey";
+    @Metadata(label = "producer", description = "The issue type name or id of a new issue (overrides option"
+                                                + " issueType).",
+              javaType = "String")
+    public static final String ISSUE_TYPE = "CamelJiraSpokeIssueType";
+    @Metadata(label = "producer", description = "The summary of a new or updated issue (overrides option summary).",
+              javaType = "String")
+    public static final String SUMMARY = "CamelJiraSpokeSummary";
+    @Metadata(label = "producer", description = "Whether deleting an issue also deletes its subtasks (overrides"
+                                                + " option deleteSubtasks).",
+              javaType = "Boolean")
+    public static final String DELETE_SUBTASKS = "CamelJiraSpokeDeleteSubtasks";
+    @Metadata(label = "producer", description = "Whether Jira notifies watchers of an update (overrides option"
+                                                + " notifyUsers).",
+              javaType = "Boolean")
+    public static final String NOTIFY_USERS = "CamelJiraSpokeNotifyUsers";
+
+    private JiraSpokeConstants() {
+    }
+}

@@ -1,0 +1,217 @@
+package io.jiraspoke.camel.auth;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiraspoke.camel.client.JiraHttp;
+import io.jiraspoke.camel.client.JiraRequest;
+import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.error.JiraSpokeException;
+import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2.0 bearer tokens for Cloud: authorization code (3LO, rotating refresh tokens) or client credentials
+ * (service accounts). The token is fetched once per lifetime and renewed ahead of expiry by one caller while the
+ * others wait for it. Every new token pair is saved to the token store before the new access token is used; if
+ * the save fails the call fails, and the unsaved pair is kept in memory and saved again first on the next call, so
+ * a rotated refresh token is never dropped.
+ */
+public final class OAuthAuthenticator implements JiraAuthenticator {
+
+    /** How long before expiry a token is renewed (at most half its lifetime). */
+    static final long REFRESH_AHEAD_SECONDS = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthAuthenticator.class);
+
+    private final String connectionName;
+    private final boolean authorizationCode;
+    private final String clientId;
+    private final String clientSecret;
+    private final String configuredRefreshToken;
+    private final String code;
+    private final String redirectUri;
+    private final String tokenUrl;
+    private final String tokenPath;
+    private final JiraSpokeTokenStore store;
+    private final JiraHttp http;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private volatile String header;
+    private volatile Instant renewAt = Instant.MIN;
+    private OAuthTokens current;
+    private OAuthTokens unsaved;
+    private boolean loaded;
+    private boolean codeUsed;
+
+    private OAuthAuthenticator(String connectionName, boolean authorizationCode, String clientId, String clientSecret,
+                               String refreshToken, String code, String redirectUri, String tokenUrl,
+                               JiraSpokeTokenStore store, JiraHttp http) {
+        this.connectionName = connectionName;
+        this.authorizationCode = authorizationCode;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.configuredRefreshToken = refreshToken;
+        this.code = code;
+        this.redirectUri = redirectUri;
+        this.tokenUrl = tokenUrl;
+        URI u = URI.create(tokenUrl);
+        this.tokenPath = u.getHost() + u.getPath();
+        this.store = store;
+        this.http = http;
+    }
+
+    public static OAuthAuthenticator authorizationCode(String connectionName, String clientId, String clientSecret,
+                                                       String refreshToken, String code, String redirectUri,
+                                                       String tokenUrl, JiraSpokeTokenStore store, JiraHttp http) {
+        return new OAuthAuthenticator(connectionName, true, clientId, clientSecret, refreshToken, code, redirectUri,
+                tokenUrl, store, http);
+    }
+
+    public static OAuthAuthenticator clientCredentials(String connectionName, String clientId, String clientSecret,
+                                                       String tokenUrl, JiraSpokeTokenStore store, JiraHttp http) {
+        return new OAuthAuthenticator(connectionName, false, clientId, clientSecret, null, null, null, tokenUrl,
+                store, http);
+    }
+
+    @Override
+    public String authorization() {
+        String h = header;
+        if (h != null && Instant.now().isBefore(renewAt)) {
+            return h;
+        }
+        lock.lock();
+        try {
+            if (header == null || !Instant.now().isBefore(renewAt)) {
+                obtain();
+            }
+            return header;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean renewAfterUnauthorized(String rejected) {
+        lock.lock();
+        try {
+            if (header != null && !header.equals(rejected)) {
+                return true;
+            }
+            LOG.debug("Jira refused the access token of connection '{}'; renewing it once", connectionName);
+            renewAt = Instant.MIN;
+            current = current == null ? null : new OAuthTokens(null, current.refreshToken(), null);
+            obtain();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void obtain() {
+        if (!loaded) {
+            loaded = true;
+            OAuthTokens stored = store.load(connectionName);
+            if (stored != null) {
+                current = stored;
+                if (stored.isUsable(REFRESH_AHEAD_SECONDS)) {
+                    use(stored, stored.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
+                    return;
+                }
+            }
+        }
+        if (unsaved != null) {
+            save(unsaved);
+            OAuthTokens pending = unsaved;
+            unsaved = null;
+            current = pending;
+            if (pending.isUsable(REFRESH_AHEAD_SECONDS)) {
+                use(pending, pending.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
+                return;
+            }
+        }
+        Map<String, String> grant = new LinkedHashMap<>();
+        String refreshToken = current != null && current.refreshToken() != null
+                ? current.refreshToken() : configuredRefreshToken;
+        if (!authorizationCode) {
+            grant.put("grant_type", "client_credentials");
+        } else if (refreshToken != null) {
+            grant.put("grant_type", "refresh_token");
+        } else if (code != null && !codeUsed) {
+            grant.put("grant_type", "authorization_code");
+        } else {
+            throw new JiraSpokeConfigurationException(
+                    "Jira connection '" + connectionName + "' has no refresh token: the token store is empty and"
+                                                      + " neither 'refreshToken' nor an unused 'authorizationCode'"
+                                                      + " is set; complete the OAuth consent again");
+        }
+        grant.put("client_id", clientId);
+        grant.put("client_secret", clientSecret);
+        if ("refresh_token".equals(grant.get("grant_type"))) {
+            grant.put("refresh_token", refreshToken);
+        } else if ("authorization_code".equals(grant.get("grant_type"))) {
+            grant.put("code", code);
+            grant.put("redirect_uri", redirectUri);
+            codeUsed = true;
+        }
+        JsonNode answer;
+        try {
+            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant), null);
+        } catch (JiraSpokeException e) {
+            throw new JiraSpokeUnauthorizedException(
+                    "OAuth " + grant.get("grant_type") + " grant for Jira connection '" + connectionName
+                                                     + "' failed: " + e.getMessage()
+                                                     + (authorizationCode ? " (if the refresh token was revoked or"
+                                                                            + " expired, a new consent is needed)"
+                                                                          : ""),
+                    e.getStatus(), "POST", tokenPath, e.getErrorMessages(), e.getErrors());
+        }
+        String access = answer == null ? null : answer.path("access_token").asText(null);
+        if (access == null) {
+            throw new JiraSpokeUnauthorizedException("OAuth token endpoint answered without access_token for Jira"
+                                                     + " connection '" + connectionName + "'",
+                    0, "POST", tokenPath, null, null);
+        }
+        long lifetime = answer.path("expires_in").asLong(3600);
+        Instant now = Instant.now();
+        String newRefresh = answer.path("refresh_token").asText(null);
+        OAuthTokens fresh = new OAuthTokens(access, newRefresh != null ? newRefresh : refreshToken,
+                now.plusSeconds(lifetime));
+        try {
+            save(fresh);
+        } catch (RuntimeException e) {
+            unsaved = fresh;
+            throw e;
+        }
+        current = fresh;
+        use(fresh, now.plusSeconds(lifetime - Math.min(REFRESH_AHEAD_SECONDS, lifetime / 2)));
+        LOG.debug("Obtained an OAuth access token for Jira connection '{}' valid for {} s", connectionName, lifetime);
+    }
+
+    private void save(OAuthTokens tokens) {
+        try {
+            store.save(connectionName, tokens);
+        } catch (RuntimeException e) {
+            throw new JiraSpokeException("Could not persist the new OAuth tokens of Jira connection '" + connectionName
+                                         + "' to " + store + "; the call was not made and the tokens are kept in"
+                                         + " memory to be saved first on the next call: " + e.getMessage(), e);
+        }
+    }
+
+    private void use(OAuthTokens tokens, Instant renewAt) {
+        this.header = "Bearer " + tokens.accessToken();
+        this.renewAt = renewAt;
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthAuthenticator[connection=" + connectionName + ", grant="
+               + (authorizationCode ? "authorization_code" : "client_credentials") + ", store=" + store + "]";
+    }
+}

@@ -1,0 +1,157 @@
+package io.jiraspoke.camel.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One row of the action catalogue: an action as it exists on some deployments. Most actions have one variant;
+ * {@code audit/logs} and {@code project/list} have a Cloud and a Server variant with different rules.
+ */
+public final class ActionVariant {
+
+    /** Scope column value meaning any scope at all satisfies the action. */
+    public static final String ANY_SCOPE = "*";
+
+    private final String seedName;
+    private final String deploymentsText;
+    private final boolean cloud;
+    private final boolean server;
+    private final int serverMinMajor;
+    private final int serverMaxMajor;
+    private final Set<AuthType> excludedAuth;
+    private final Set<String> classicScopes;
+    private final Set<String> granularScopes;
+    private final boolean anyScope;
+    private final String description;
+
+    ActionVariant(String seedName, String deployments, String notWithAuth, String classic, String granular,
+                  String description) {
+        this.seedName = seedName;
+        this.deploymentsText = deployments;
+        boolean c = false;
+        boolean s = false;
+        int min = 0;
+        int max = Integer.MAX_VALUE;
+        for (String d : deployments.split(",")) {
+            String t = d.trim();
+            if (t.equals("cloud")) {
+                c = true;
+            } else if (t.startsWith("server")) {
+                s = true;
+                if (t.startsWith("server<=")) {
+                    max = Integer.parseInt(t.substring("server<=".length()));
+                } else if (t.startsWith("server>=")) {
+                    min = Integer.parseInt(t.substring("server>=".length()));
+                } else if (!t.equals("server")) {
+                    throw new IllegalArgumentException("Bad deployment " + t);
+                }
+            } else {
+                throw new IllegalArgumentException("Bad deployment " + t);
+            }
+        }
+        this.cloud = c;
+        this.server = s;
+        this.serverMinMajor = min;
+        this.serverMaxMajor = max;
+        EnumSet<AuthType> ex = EnumSet.noneOf(AuthType.class);
+        for (String a : notWithAuth.split(",")) {
+            if (!a.isBlank()) {
+                ex.add(AuthType.fromId(a));
+            }
+        }
+        this.excludedAuth = Collections.unmodifiableSet(ex);
+        this.anyScope = ANY_SCOPE.equals(classic.trim()) || ANY_SCOPE.equals(granular.trim());
+        this.classicScopes = scopes(classic);
+        this.granularScopes = scopes(granular);
+        this.description = description;
+    }
+
+    private static Set<String> scopes(String column) {
+        String t = column.trim();
+        if (t.isEmpty() || t.equals("-") || t.equals(ANY_SCOPE)) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(t.split("\\s+"))));
+    }
+
+    public String seedName() {
+        return seedName;
+    }
+
+    /** The deployments column as written in the catalogue, e.g. {@code cloud,server<=9}. */
+    public String deploymentsText() {
+        return deploymentsText;
+    }
+
+    /**
+     * Whether this variant exists on a deployment. A null server major version (not known yet) matches any
+     * server variant.
+     */
+    public boolean supports(Deployment deployment, Integer serverMajor) {
+        if (deployment == Deployment.CLOUD) {
+            return cloud;
+        }
+        if (!server) {
+            return false;
+        }
+        return serverMajor == null || (serverMajor >= serverMinMajor && serverMajor <= serverMaxMajor);
+    }
+
+    public Set<AuthType> excludedAuth() {
+        return excludedAuth;
+    }
+
+    public Set<String> classicScopes() {
+        return classicScopes;
+    }
+
+    public Set<String> granularScopes() {
+        return granularScopes;
+    }
+
+    /** True when the action accepts a token with any scope ({@code *} in the catalogue). */
+    public boolean acceptsAnyScope() {
+        return anyScope;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The scopes missing from {@code granted} for this variant, or an empty list when either the classic or the
+     * granular set is fully granted (Jira accepts either). Each element of the answer is one alternative.
+     */
+    public List<Set<String>> missingScopes(Set<String> granted) {
+        if (anyScope || (classicScopes.isEmpty() && granularScopes.isEmpty())) {
+            return List.of();
+        }
+        List<Set<String>> missing = new ArrayList<>(2);
+        for (Set<String> alternative : List.of(classicScopes, granularScopes)) {
+            if (alternative.isEmpty()) {
+                continue;
+            }
+            Set<String> m = new LinkedHashSet<>(alternative);
+            m.removeAll(lower(granted));
+            if (m.isEmpty()) {
+                return List.of();
+            }
+            missing.add(m);
+        }
+        return missing;
+    }
+
+    private static Set<String> lower(Set<String> scopes) {
+        Set<String> answer = new LinkedHashSet<>();
+        for (String s : scopes) {
+            answer.add(s.toLowerCase(Locale.ROOT));
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,366 @@
+package io.jiraspoke.camel.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiraspoke.camel.auth.JiraAuthenticator;
+import io.jiraspoke.camel.error.JiraSpokeBadRequestException;
+import io.jiraspoke.camel.error.JiraSpokeConflictException;
+import io.jiraspoke.camel.error.JiraSpokeException;
+import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
+import io.jiraspoke.camel.error.JiraSpokeNotFoundException;
+import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
+import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
+import io.jiraspoke.camel.error.JiraSpokeTransportException;
+import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport of one connection: a pooled HttpClient 5 shared by all its endpoints, with Jira's rate-limit and
+ * retry rules. 429 and 503 wait for {@code Retry-After} or {@code X-RateLimit-Reset}, else back off exponentially
+ * with full jitter, within {@code maxAttempts} and {@code maxRetryWait}. A POST is sent again only when Jira
+ * certainly did not process it (429, 503 with Retry-After, connection refused). A 401 lets the authenticator renew
+ * its token once. Failures become the {@link JiraSpokeException} hierarchy.
+ */
+public final class JiraHttp implements Closeable {
+
+    /** Reads a successful response; the response is closed afterwards. */
+    @FunctionalInterface
+    public interface ResponseReader<T> {
+        T read(int status, HttpEntity entity) throws IOException;
+    }
+
+    /** Reads the body as a JSON tree, or null when Jira sent no content. */
+    public static final ResponseReader<JsonNode> JSON = (status, entity) -> {
+        if (entity == null || status == 204) {
+            return null;
+        }
+        try (InputStream in = entity.getContent()) {
+            return JiraJson.MAPPER.readTree(in);
+        }
+    };
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
+    private static final long BACKOFF_BASE_MS = 500;
+    private static final long BACKOFF_CAP_MS = 30_000;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final String connectionName;
+    private final String baseUrl;
+    private final CloseableHttpClient client;
+    private final int maxAttempts;
+    private final long maxRetryWaitMs;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+    private final LongAdder waitedMs = new LongAdder();
+
+    public JiraHttp(String connectionName, String baseUrl, long connectTimeoutMs, long responseTimeoutMs,
+                    int maxConnections, int maxAttempts, long maxRetryWaitMs) {
+        this.connectionName = connectionName;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.maxAttempts = maxAttempts;
+        this.maxRetryWaitMs = maxRetryWaitMs;
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
+                        .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
+                        .build())
+                .setUserAgent("camel-jira-spoke")
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Sends a request and reads Jira's JSON answer (null for 204). */
+    public JsonNode json(JiraRequest request, JiraAuthenticator auth) {
+        return execute(request, auth, JSON);
+    }
+
+    public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
+        byte[] body = serialize(request);
+        String display = request.pathAndQuery();
+        URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
+        long waited = 0;
+        boolean renewed = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            String authorization = auth != null ? auth.authorization() : null;
+            HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
+            http.setHeader(HttpHeaders.ACCEPT, "application/json");
+            if (authorization != null) {
+                http.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            if (body != null) {
+                http.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            }
+            requests.increment();
+            ClassicHttpResponse response;
+            try {
+                response = client.executeOpen(null, http, null);
+            } catch (IOException e) {
+                boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException;
+                long wait = backoff(attempt);
+                if ((notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
+                        && attempt < maxAttempts && waited + wait <= maxRetryWaitMs) {
+                    LOG.debug("{} {} on connection '{}' failed ({}); attempt {} of {} in {} ms", request.method(),
+                            display, connectionName, e.getClass().getSimpleName(), attempt + 1, maxAttempts, wait);
+                    waited += pause(wait, request, display);
+                    continue;
+                }
+                throw new JiraSpokeTransportException(
+                        "No answer from Jira to " + request.method() + " " + display + " on connection '"
+                                                      + connectionName + "' after " + attempt + " attempt(s): "
+                                                      + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        request.method(), display, e);
+            }
+            try {
+                int status = response.getCode();
+                LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
+                if (status >= 200 && status < 300) {
+                    return reader.read(status, response.getEntity());
+                }
+                if (status == 401 && auth != null && !renewed) {
+                    EntityUtils.consumeQuietly(response.getEntity());
+                    if (auth.renewAfterUnauthorized(authorization)) {
+                        renewed = true;
+                        attempt--;
+                        continue;
+                    }
+                }
+                Duration retryAfter = retryAfter(response);
+                if (status == 429) {
+                    rateLimited.increment();
+                }
+                boolean retryable = status == 429 || (status == 503 && (request.isIdempotent() || retryAfter != null));
+                if (retryable && attempt < maxAttempts) {
+                    long wait = retryAfter != null ? retryAfter.toMillis() : backoff(attempt);
+                    if (waited + wait <= maxRetryWaitMs) {
+                        EntityUtils.consumeQuietly(response.getEntity());
+                        LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms", status,
+                                request.method(), display, connectionName, attempt + 1, maxAttempts, wait);
+                        waited += pause(wait, request, display);
+                        continue;
+                    }
+                }
+                throw error(status, request.method(), display, response, retryAfter, attempt);
+            } catch (IOException e) {
+                throw new JiraSpokeTransportException(
+                        "Reading Jira's answer to " + request.method() + " " + display + " on connection '"
+                                                      + connectionName + "' failed: " + e.getMessage(),
+                        request.method(), display, e);
+            } finally {
+                EntityUtils.consumeQuietly(response.getEntity());
+                closeQuietly(response);
+            }
+        }
+    }
+
+    private static byte[] serialize(JiraRequest request) {
+        Object body = request.body();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        try {
+            return JiraJson.MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new JiraSpokeException("Cannot write the request body of " + request.method() + " "
+                                         + request.pathAndQuery() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private long pause(long millis, JiraRequest request, String display) {
+        retries.increment();
+        waitedMs.add(millis);
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JiraSpokeTransportException("Interrupted while waiting to retry " + request.method() + " "
+                                                  + display, request.method(), display, e);
+        }
+        return millis;
+    }
+
+    /** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))]. */
+    static long backoff(int attempt) {
+        long ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(attempt - 1, 16));
+        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
+    /** {@code Retry-After} (seconds or HTTP date), else {@code X-RateLimit-Reset} (ISO instant), else null. */
+    static Duration retryAfter(ClassicHttpResponse response) {
+        Header h = response.getFirstHeader("Retry-After");
+        if (h != null && h.getValue() != null) {
+            String v = h.getValue().trim();
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+            } catch (NumberFormatException e) {
+                Instant when = DateUtils.parseStandardDate(v);
+                if (when != null) {
+                    return positive(Duration.between(Instant.now(), when));
+                }
+            }
+        }
+        Header reset = response.getFirstHeader("X-RateLimit-Reset");
+        if (reset != null && reset.getValue() != null) {
+            try {
+                return positive(Duration.between(Instant.now(), Instant.parse(reset.getValue().trim())));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private JiraSpokeException error(int status, String method, String path, ClassicHttpResponse response,
+                                     Duration retryAfter, int attempts) throws IOException {
+        List<String> messages = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        readErrorBody(response.getEntity(), messages, errors);
+        StringBuilder text = new StringBuilder("Jira answered ").append(status).append(" to ").append(method)
+                .append(' ').append(path).append(" on connection '").append(connectionName).append('\'');
+        if (!messages.isEmpty()) {
+            text.append(": ").append(String.join("; ", messages));
+        }
+        if (!errors.isEmpty()) {
+            text.append(messages.isEmpty() ? ": " : "; ").append(errors);
+        }
+        String message = text.toString();
+        return switch (status) {
+            case 400 -> new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
+            case 401 -> new JiraSpokeUnauthorizedException(message, status, method, path, messages, errors);
+            case 403 -> new JiraSpokeForbiddenException(message, status, method, path, messages, errors);
+            case 404 -> new JiraSpokeNotFoundException(message, status, method, path, messages, errors);
+            case 409 -> new JiraSpokeConflictException(message, status, method, path, messages, errors);
+            case 429 -> new JiraSpokeRateLimitedException(
+                    message + " (gave up after " + attempts + " attempt(s)"
+                                                          + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
+                                                          + ")",
+                    status, method, path, messages, errors, retryAfter);
+            default -> status >= 500
+                    ? (status == 503 && retryAfter != null
+                            ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors, retryAfter)
+                            : new JiraSpokeServerErrorException(message, status, method, path, messages, errors))
+                    : new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
+        };
+    }
+
+    private static void readErrorBody(HttpEntity entity, List<String> messages, Map<String, String> errors)
+            throws IOException {
+        if (entity == null) {
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = entity.getContent()) {
+            bytes = in.readNBytes(MAX_ERROR_BODY);
+        }
+        if (bytes.length == 0) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = JiraJson.MAPPER.readTree(bytes);
+        } catch (IOException notJson) {
+            messages.add(new String(bytes, 0, Math.min(bytes.length, 500), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip());
+            return;
+        }
+        node.path("errorMessages").forEach(m -> messages.add(m.asText()));
+        node.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
+        if (node.hasNonNull("message")) {
+            messages.add(node.get("message").asText());
+        }
+        if (node.hasNonNull("error")) {
+            String description = node.path("error_description").asText("");
+            messages.add(node.get("error").asText() + (description.isEmpty() ? "" : ": " + description));
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is discarded by the pool
+        }
+    }
+
+    /** Requests sent, attempts included. */
+    public long requestCount() {
+        return requests.sum();
+    }
+
+    /** Attempts made again after a 429, 503 or a failed connection. */
+    public long retryCount() {
+        return retries.sum();
+    }
+
+    /** Answers with status 429. */
+    public long rateLimitedCount() {
+        return rateLimited.sum();
+    }
+
+    /** Milliseconds spent waiting between attempts. */
+    public long waitedMillis() {
+        return waitedMs.sum();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

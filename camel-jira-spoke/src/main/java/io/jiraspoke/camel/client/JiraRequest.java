@@ -1,0 +1,108 @@
+package io.jiraspoke.camel.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+/**
+ * One HTTP request to Jira: method, path relative to the connection's base URL, query and an optional JSON body.
+ * Built once per call; the JSON body is serialized once so that retries resend the same bytes.
+ */
+public final class JiraRequest {
+
+    private final String method;
+    private final StringBuilder pathAndQuery;
+    private boolean hasQuery;
+    private Object body;
+    private String absoluteUrl;
+    private Boolean idempotent;
+
+    private JiraRequest(String method, String path) {
+        this.method = method;
+        this.pathAndQuery = new StringBuilder(path.length() + 64).append(path);
+        this.hasQuery = path.indexOf('?') >= 0;
+    }
+
+    public static JiraRequest get(String path) {
+        return new JiraRequest("GET", path);
+    }
+
+    public static JiraRequest post(String path) {
+        return new JiraRequest("POST", path);
+    }
+
+    public static JiraRequest put(String path) {
+        return new JiraRequest("PUT", path);
+    }
+
+    public static JiraRequest delete(String path) {
+        return new JiraRequest("DELETE", path);
+    }
+
+    /** A request to an absolute URL outside the connection's base (e.g. the OAuth token endpoint). */
+    public static JiraRequest postAbsolute(String url, String displayPath) {
+        JiraRequest r = new JiraRequest("POST", displayPath);
+        r.absoluteUrl = url;
+        return r;
+    }
+
+    /** Adds a query parameter unless the value is null. */
+    public JiraRequest query(String name, Object value) {
+        if (value != null) {
+            pathAndQuery.append(hasQuery ? '&' : '?').append(name).append('=').append(encode(value.toString()));
+            hasQuery = true;
+        }
+        return this;
+    }
+
+    /** Adds a comma-separated query parameter unless the values are null or empty. */
+    public JiraRequest query(String name, Collection<String> values) {
+        if (values != null && !values.isEmpty()) {
+            query(name, String.join(",", values));
+        }
+        return this;
+    }
+
+    /** The JSON body: a Jackson tree, a Map/List, or any object Jackson can write. */
+    public JiraRequest body(Object body) {
+        this.body = body;
+        return this;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Path and query, as shown in errors and logs (never contains credentials). */
+    public String pathAndQuery() {
+        return pathAndQuery.toString();
+    }
+
+    Object body() {
+        return body;
+    }
+
+    String absoluteUrl() {
+        return absoluteUrl;
+    }
+
+    /** Marks a POST that only reads (a search), so it may be repeated when the outcome is unknown. */
+    public JiraRequest readOnly() {
+        this.idempotent = true;
+        return this;
+    }
+
+    /** GET, PUT and DELETE may be repeated when the outcome is unknown; POST may not unless it only reads. */
+    boolean isIdempotent() {
+        return idempotent != null ? idempotent : !"POST".equals(method);
+    }
+
+    /** Encodes a path segment such as an issue key. */
+    public static String segment(String value) {
+        return encode(value);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,102 @@
+package io.jiraspoke.camel.model;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiraspoke.camel.client.JiraJson;
+
+/**
+ * A Jira issue as returned by get, create and search. Getters cover the common fields for Simple
+ * ({@code ${body.key}}, {@code ${body.summary}}); {@link #getFields()} has every field by id and {@link #getRaw()}
+ * is Jira's JSON as received.
+ */
+public final class JiraIssue {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JsonNode raw;
+    private Map<String, Object> fields;
+
+    public JiraIssue(JsonNode raw) {
+        this.raw = raw;
+    }
+
+    public String getId() {
+        return text(raw, "id");
+    }
+
+    public String getKey() {
+        return text(raw, "key");
+    }
+
+    public String getSelf() {
+        return text(raw, "self");
+    }
+
+    public String getSummary() {
+        return text(raw.path("fields"), "summary");
+    }
+
+    /** The description as plain text: ADF flattened on Cloud, wiki markup as is on Data Center. */
+    public String getDescription() {
+        return Adf.toText(raw.path("fields").get("description"));
+    }
+
+    /** The description as ADF (Cloud), or null. */
+    public JsonNode getDescriptionAdf() {
+        JsonNode d = raw.path("fields").get("description");
+        return Adf.isDocument(d) ? d : null;
+    }
+
+    public String getStatus() {
+        return text(raw.path("fields").path("status"), "name");
+    }
+
+    public String getIssueType() {
+        return text(raw.path("fields").path("issuetype"), "name");
+    }
+
+    public String getProjectKey() {
+        return text(raw.path("fields").path("project"), "key");
+    }
+
+    public OffsetDateTime getCreated() {
+        return JiraTime.parse(text(raw.path("fields"), "created"));
+    }
+
+    public OffsetDateTime getUpdated() {
+        return JiraTime.parse(text(raw.path("fields"), "updated"));
+    }
+
+    /** Every returned field by id (e.g. {@code customfield_10016}), as maps, lists and scalars. */
+    public Map<String, Object> getFields() {
+        if (fields == null) {
+            JsonNode f = raw.get("fields");
+            fields = f == null || !f.isObject() ? Map.of() : JiraJson.MAPPER.convertValue(f, MAP);
+        }
+        return fields;
+    }
+
+    /** One field by id, or null. */
+    public Object getField(String id) {
+        return getFields().get(id);
+    }
+
+    /** Jira's JSON as received. */
+    public JsonNode getRaw() {
+        return raw;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    @Override
+    public String toString() {
+        return "JiraIssue[key=" + getKey() + ", id=" + getId() + "]";
+    }
+}

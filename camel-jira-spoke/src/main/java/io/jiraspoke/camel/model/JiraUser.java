@@ -1,0 +1,59 @@
+package io.jiraspoke.camel.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A Jira user: Cloud identifies users by {@code accountId}, Data Center by {@code name}/{@code key}. */
+public final class JiraUser {
+
+    private final JsonNode raw;
+
+    public JiraUser(JsonNode raw) {
+        this.raw = raw;
+    }
+
+    /** Cloud account id (null on Data Center). */
+    public String getAccountId() {
+        return JiraIssue.text(raw, "accountId");
+    }
+
+    /** Data Center user name (null on Cloud). */
+    public String getName() {
+        return JiraIssue.text(raw, "name");
+    }
+
+    /** Data Center user key (null on Cloud). */
+    public String getKey() {
+        return JiraIssue.text(raw, "key");
+    }
+
+    /** The id to use in requests: account id on Cloud, name on Data Center. */
+    public String getId() {
+        String accountId = getAccountId();
+        return accountId != null ? accountId : getName();
+    }
+
+    public String getDisplayName() {
+        return JiraIssue.text(raw, "displayName");
+    }
+
+    public String getEmailAddress() {
+        return JiraIssue.text(raw, "emailAddress");
+    }
+
+    public boolean isActive() {
+        return raw.path("active").asBoolean(false);
+    }
+
+    public String getTimeZone() {
+        return JiraIssue.text(raw, "timeZone");
+    }
+
+    public JsonNode getRaw() {
+        return raw;
+    }
+
+    @Override
+    public String toString() {
+        return "JiraUser[" + getId() + ", " + getDisplayName() + "]";
+    }
+}
