@@ -27,9 +27,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
- * Runs one action of the Jira REST API ({@code jiraspoke:<family>/<action>}) on a named or inline connection. Stream
- * actions can also be consumed: {@code from("jiraspoke:issue/search?jql=...")} polls and emits each new or updated
- * issue once.
+ * Runs one action of the Jira Cloud or Data Center REST API on a named or inline connection. Stream actions can also
+ * be consumed: a polling consumer emits each new or updated item once.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraspoke", title = "Jira Spoke", syntax = "jiraspoke:action",
              category = { Category.API, Category.CLOUD }, headersClass = JiraSpokeConstants.class)
