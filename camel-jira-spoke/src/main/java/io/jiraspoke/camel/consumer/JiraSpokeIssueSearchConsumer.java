@@ -49,6 +49,11 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
                                                       + " jql=project = ABC)");
         }
         baseJql = ORDER_BY.matcher(jql).replaceFirst("").strip();
+        if (baseJql.isEmpty()) {
+            throw new JiraSpokeConfigurationException("Consumer jiraspoke:issue/search needs a condition in option"
+                                                      + " 'jql' (e.g. project = ABC); its ORDER BY is replaced by"
+                                                      + " the consumer's own");
+        }
         List<String> f = new ArrayList<>(JiraSpokeEndpoint.commaList(endpoint.getFields()));
         if (f.isEmpty()) {
             f.add("*navigable");

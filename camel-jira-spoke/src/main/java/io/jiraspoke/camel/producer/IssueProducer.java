@@ -26,7 +26,8 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
  * field ids to values, or {@code {"fields":..,"update":..}}); a plain String body is the description. On Cloud a
- * plain-text description becomes ADF; ADF is sent as is.
+ * plain-text description becomes ADF; ADF is sent as is. A {@link JiraIssue} body (the result of an earlier step,
+ * e.g. the consumer) carries no fields to set: options and headers are used alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
@@ -171,7 +172,7 @@ public class IssueProducer extends JiraSpokeProducer {
             } else {
                 description = s;
             }
-        } else if (body != null && !(body instanceof String)) {
+        } else if (body != null && !(body instanceof String) && !(body instanceof JiraIssue)) {
             throw new JiraSpokeInputException(action + " cannot use a message body of type "
                                                    + body.getClass().getName()
                                                    + ": send a Map or JSON object of fields, or a String description");
