@@ -25,8 +25,8 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
- * field ids to values, or {@code {"fields":..,"update":..}}); a plain String body is the description. On Cloud a
- * plain-text description becomes ADF; ADF is sent as is.
+ * field ids to values, or {@code {"fields":..,"update":..}}); a plain String body, or an ADF document, is the
+ * description. On Cloud a plain-text description becomes ADF; ADF is sent as is.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
@@ -159,7 +159,7 @@ public class IssueProducer extends JiraSpokeProducer {
     private Payload payload(Exchange exchange, String action) {
         Object body = exchange.getIn().getBody();
         Map<String, Object> map = null;
-        String description = null;
+        Object description = null;
         if (body instanceof Map<?, ?> m) {
             map = copy(m);
         } else if (body instanceof JsonNode node) {
@@ -175,6 +175,11 @@ public class IssueProducer extends JiraSpokeProducer {
             throw new JiraSpokeInputException(action + " cannot use a message body of type "
                                                    + body.getClass().getName()
                                                    + ": send a Map or JSON object of fields, or a String description");
+        }
+        if (map != null && "doc".equals(map.get("type")) && map.containsKey("content")) {
+            // an ADF document is the description, as a String body is; not a map of fields named type and content
+            description = map;
+            map = null;
         }
         Payload p = new Payload();
         if (map != null && (map.containsKey("fields") || map.containsKey("update"))) {
