@@ -73,9 +73,13 @@ public final class Adf {
         }
     }
 
+    /**
+     * Blocks that hold text directly. Containers (list items, quotes, panels, table rows) hold such blocks, whose
+     * newlines already end their lines; another newline from the container would put blank lines between items.
+     */
     private static boolean isBlock(String type) {
         return switch (type) {
-            case "paragraph", "heading", "codeBlock", "blockquote", "listItem", "rule", "panel", "tableRow" -> true;
+            case "paragraph", "heading", "codeBlock", "rule" -> true;
             default -> false;
         };
     }

@@ -25,9 +25,9 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
- * field ids to values, or {@code {"fields":..,"update":..}}); a plain String body is the description. On Cloud a
- * plain-text description becomes ADF; ADF is sent as is. A {@link JiraIssue} body (the result of an earlier step,
- * e.g. the consumer) carries no fields to set: options and headers are used alone.
+ * field ids to values, or {@code {"fields":..,"update":..}}); a plain String body, or an ADF document, is the
+ * description. On Cloud a plain-text description becomes ADF; ADF is sent as is. A {@link JiraIssue} body (the
+ * result of an earlier step, e.g. the consumer) carries no fields to set: options and headers are used alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
@@ -160,7 +160,7 @@ public class IssueProducer extends JiraSpokeProducer {
     private Payload payload(Exchange exchange, String action) {
         Object body = exchange.getIn().getBody();
         Map<String, Object> map = null;
-        String description = null;
+        Object description = null;
         if (body instanceof Map<?, ?> m) {
             map = copy(m);
         } else if (body instanceof JsonNode node) {
@@ -176,6 +176,11 @@ public class IssueProducer extends JiraSpokeProducer {
             throw new JiraSpokeInputException(action + " cannot use a message body of type "
                                                    + body.getClass().getName()
                                                    + ": send a Map or JSON object of fields, or a String description");
+        }
+        if (map != null && "doc".equals(map.get("type")) && map.containsKey("content")) {
+            // an ADF document is the description, as a String body is; not a map of fields named type and content
+            description = map;
+            map = null;
         }
         Payload p = new Payload();
         if (map != null && (map.containsKey("fields") || map.containsKey("update"))) {

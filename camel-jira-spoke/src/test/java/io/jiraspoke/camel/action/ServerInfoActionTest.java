@@ -3,9 +3,11 @@ package io.jiraspoke.camel.action;
 import java.util.Map;
 
 import io.jiraspoke.camel.model.JiraServerInfo;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,7 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ServerInfoActionTest extends JiraSpokeTestSupport {
+class ServerInfoActionTest extends ActionTestSupport {
 
     @Test
     void cloudServerInfo() throws Exception {
@@ -26,6 +28,8 @@ class ServerInfoActionTest extends JiraSpokeTestSupport {
         JiraServerInfo info = ex.getMessage().getBody(JiraServerInfo.class);
         assertThat(info.getDeploymentType()).isEqualTo("Cloud");
         assertThat(info.getMajorVersion()).isEqualTo(1001);
+        assertThat(info.getBaseUrl()).isEqualTo("https://example.atlassian.net");
+        assertThat(info.getDeployment()).isEqualTo(io.jiraspoke.camel.catalog.Deployment.CLOUD);
         jira.verify(getRequestedFor(urlEqualTo("/rest/api/3/serverInfo"))
                 .withHeader("Authorization", equalTo("Basic " + java.util.Base64.getEncoder()
                         .encodeToString((CLOUD_EMAIL + ":" + CLOUD_API_TOKEN).getBytes()))));
@@ -40,7 +44,35 @@ class ServerInfoActionTest extends JiraSpokeTestSupport {
 
         assertThat(info.getVersion()).isEqualTo("10.3.1");
         assertThat(info.getMajorVersion()).isEqualTo(10);
+        assertThat(info.getBuildNumber()).isEqualTo(10030001L);
+        assertThat(info.getDeployment()).isEqualTo(io.jiraspoke.camel.catalog.Deployment.SERVER);
         jira.verify(getRequestedFor(urlEqualTo("/rest/api/2/serverInfo"))
                 .withHeader("Authorization", equalTo("Bearer " + DC_PAT)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jiraErrors")
+    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
+        Flavor f = error.flavor();
+        jira.stubFor(get(f.api + "/serverInfo").willReturn(error.response()));
+        start(f);
+
+        Exchange ex = send(uri(f, "server/info", ""), null, Map.of());
+
+        assertJiraError(ex, error, "GET", f.api + "/serverInfo");
+        jira.verify(1, getRequestedFor(urlEqualTo(f.api + "/serverInfo")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void rateLimitedOnceThenServed(Flavor f) throws Exception {
+        stubRateLimitedOnce(() -> get(urlEqualTo(f.api + "/serverInfo")), okJson(f.fixture("serverInfo")), 0);
+        start(f);
+
+        Exchange ex = send(uri(f, "server/info", ""), null, Map.of());
+
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getBody(JiraServerInfo.class).getServerTitle()).isEqualTo("Jira");
+        jira.verify(2, getRequestedFor(urlEqualTo(f.api + "/serverInfo")));
     }
 }
