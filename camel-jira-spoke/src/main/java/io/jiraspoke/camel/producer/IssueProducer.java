@@ -1,6 +1,8 @@
 package io.jiraspoke.camel.producer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.paging.JiraPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.apache.camel.spi.InvokeOnHeader;
 
 import static io.jiraspoke.camel.JiraSpokeEndpoint.commaList;
@@ -159,6 +162,11 @@ public class IssueProducer extends JiraSpokeProducer {
     /** The fields/update of a create or update request, read from the message body. */
     private Payload payload(Exchange exchange, String action) {
         Object body = exchange.getIn().getBody();
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof Reader
+                || body instanceof StreamCache) {
+            // JSON or text straight from a file, HTTP or messaging endpoint
+            body = exchange.getIn().getBody(String.class);
+        }
         Map<String, Object> map = null;
         Object description = null;
         if (body instanceof Map<?, ?> m) {

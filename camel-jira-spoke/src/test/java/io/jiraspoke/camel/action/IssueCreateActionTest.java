@@ -126,6 +126,24 @@ class IssueCreateActionTest extends ActionTestSupport {
                 """)));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "bytes", "stream" })
+    void jsonFromAStreamOrBytesBodyIsTheFields(String kind) throws Exception {
+        jira.stubFor(post("/rest/api/3/issue").willReturn(created(json("cloud-issue-created.json"))));
+        start(Flavor.CLOUD);
+        byte[] json = """
+                {"fields":{"project":{"key":"OPS"},"issuetype":{"name":"Task"},"summary":"From an HTTP request"}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Object body = kind.equals("bytes") ? json : new java.io.ByteArrayInputStream(json);
+
+        Exchange ex = send(uri(Flavor.CLOUD, "issue/create", ""), body, Map.of());
+
+        assertThat(ex.getException()).isNull();
+        jira.verify(1, postRequestedFor(urlEqualTo("/rest/api/3/issue")).withRequestBody(equalToJson("""
+                {"fields":{"project":{"key":"OPS"},"issuetype":{"name":"Task"},"summary":"From an HTTP request"}}
+                """)));
+    }
+
     @Test
     void dataCenterDescriptionIsSentAsWikiText() throws Exception {
         jira.stubFor(post("/rest/api/2/issue").willReturn(created(json("dc-issue-created.json"))));
