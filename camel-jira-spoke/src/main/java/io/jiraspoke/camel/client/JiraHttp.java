@@ -168,12 +168,14 @@ public final class JiraHttp implements Closeable {
                     return reader.read(status, response.getEntity());
                 }
                 if (status == 401 && auth != null && !renewed) {
-                    EntityUtils.consumeQuietly(response.getEntity());
+                    // reading the body releases the connection before a token request may need one
+                    JiraSpokeException refused = error(status, request.method(), display, response, null, attempt);
                     if (auth.renewAfterUnauthorized(authorization)) {
                         renewed = true;
                         attempt--;
                         continue;
                     }
+                    throw refused;
                 }
                 Duration retryAfter = retryAfter(response);
                 if (status == 429) {

@@ -18,6 +18,7 @@ import io.jiraspoke.camel.model.JiraUser;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -209,6 +210,27 @@ class OAuthRotationTest extends OAuthTestSupport {
         RecordingTokenStore.Save renewed = store.saves().get(1);
         assertThat(renewed.tokens().refreshToken()).isEqualTo("refresh-new");
         assertThat(renewed.apiRequestsBefore()).as("saved before the retry").isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(20)
+    void renewalAfterUnauthorizedWorksWithASingleConnection() throws Exception {
+        // the 401's connection must be back in the pool before the token request needs one
+        InMemoryTokenStore store = new InMemoryTokenStore();
+        store.save("jira", new OAuthTokens("access-revoked", "refresh-stored", Instant.now().plusSeconds(3600)));
+        JiraSpokeConnection c = threeLegged();
+        c.setTokenStore(store);
+        c.setMaxConnections(1);
+        stubMyselfUnauthorized("access-revoked");
+        stubRefresh("refresh-stored", "access-new", "refresh-new", 3600);
+        stubMyself("access-new");
+        start(Map.of("jira", c));
+
+        assertThat(callMyself().getException()).isNull();
+        assertThat(callMyself().getException()).isNull();
+
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(apiRequestsWithBearer("access-new")).isEqualTo(2);
     }
 
     @Test
