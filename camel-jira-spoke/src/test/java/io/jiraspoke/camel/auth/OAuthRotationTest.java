@@ -169,6 +169,31 @@ class OAuthRotationTest extends OAuthTestSupport {
     }
 
     @Test
+    void twoConnectionsShareOneTokenFile() throws Exception {
+        String file = dir.resolve("tokens.properties").toString();
+        JiraSpokeConnection a = threeLegged();
+        a.setRefreshToken("refresh-a1");
+        a.setTokenStoreFile(file);
+        JiraSpokeConnection b = threeLegged();
+        b.setRefreshToken("refresh-b1");
+        b.setTokenStoreFile(file);
+        stubRefresh("refresh-a1", "access-a", "refresh-a2", 3600);
+        stubRefresh("refresh-b1", "access-b", "refresh-b2", 3600);
+        stubMyself("access-a");
+        stubMyself("access-b");
+        start(Map.of("a", a, "b", b));
+
+        assertThat(send("jiraspoke:user/myself?connection=a", null, Map.of()).getException()).isNull();
+        assertThat(send("jiraspoke:user/myself?connection=b", null, Map.of()).getException()).isNull();
+
+        FileTokenStore store = new FileTokenStore(file);
+        assertThat(store.load("a").refreshToken()).isEqualTo("refresh-a2");
+        assertThat(store.load("b").refreshToken()).isEqualTo("refresh-b2");
+        assertThat(apiRequestsWithBearer("access-a")).isEqualTo(1);
+        assertThat(apiRequestsWithBearer("access-b")).isEqualTo(1);
+    }
+
+    @Test
     void fiftyConcurrentCallsWithAnExpiredStoredTokenMakeOneTokenRequest() throws Exception {
         InMemoryTokenStore store = new InMemoryTokenStore();
         store.save("jira", new OAuthTokens("access-expired", "refresh-stored", Instant.now().minusSeconds(5)));
