@@ -1,19 +1,12 @@
 package io.jiraspoke.camel.auth;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientCredentialsTest extends OAuthTestSupport {
 
     private void startWithRoute(JiraSpokeConnection c) throws Exception {
-        start(Map.of("svc", c), new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:me").to("jiraspoke:user/myself?connection=svc");
-            }
-        });
+        start(Map.of("svc", c), directMeTo("jiraspoke:user/myself?connection=svc"));
     }
 
     private Exchange call() {
@@ -63,28 +51,11 @@ class ClientCredentialsTest extends OAuthTestSupport {
         startWithRoute(clientCredentials());
         int threads = 10;
         int callsEach = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> failures = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                failures.add(pool.submit(() -> {
-                    go.await();
-                    int failed = 0;
-                    for (int i = 0; i < callsEach; i++) {
-                        failed += call().getException() == null ? 0 : 1;
-                    }
-                    return failed;
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> f : failures) {
-                assertThat(f.get(30, TimeUnit.SECONDS)).isZero();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
 
+        List<Exchange> done = concurrently(threads, callsEach);
+
+        assertThat(done).hasSize(threads * callsEach)
+                .allSatisfy(ex -> assertThat(ex.getException()).isNull());
         assertThat(tokenRequests()).isEqualTo(1);
         assertThat(apiRequestsWithBearer("access-svc")).isEqualTo(threads * callsEach);
     }

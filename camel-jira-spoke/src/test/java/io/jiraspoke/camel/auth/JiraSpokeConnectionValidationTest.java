@@ -6,7 +6,6 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link JiraSpokeConnection#validate}: the auth type in force, and messages that name connection and option. */
 class JiraSpokeConnectionValidationTest {

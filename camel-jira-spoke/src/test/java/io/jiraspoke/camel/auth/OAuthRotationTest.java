@@ -2,21 +2,14 @@ package io.jiraspoke.camel.auth;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.model.JiraUser;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,15 +37,6 @@ class OAuthRotationTest extends OAuthTestSupport {
         return send(ME, null, Map.of());
     }
 
-    private static RouteBuilder directMyself() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:me").to(ME);
-            }
-        };
-    }
-
     private void stubInvalidGrant(String refreshToken) {
         jira.stubFor(refreshGrant(refreshToken).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -62,29 +46,6 @@ class OAuthRotationTest extends OAuthTestSupport {
     private int tokenRequestsWithRefreshToken(String refreshToken) {
         return jira.findAll(postRequestedFor(urlEqualTo("/oauth/token"))
                 .withRequestBody(matchingJsonPath("$.refresh_token", equalTo(refreshToken)))).size();
-    }
-
-    /** Sends the same call from many threads at once and answers the exchanges. */
-    private List<Exchange> concurrently(int threads, String uri) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Exchange>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return template.send(uri, e -> e.getIn().setBody(null));
-                }));
-            }
-            go.countDown();
-            List<Exchange> done = new ArrayList<>();
-            for (Future<Exchange> f : futures) {
-                done.add(f.get(30, TimeUnit.SECONDS));
-            }
-            return done;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -203,9 +164,9 @@ class OAuthRotationTest extends OAuthTestSupport {
         jira.stubFor(refreshGrant("refresh-stored").willReturn(okJson(tokenJson("access-new", "refresh-new", 3600))
                 .withFixedDelay(300)));
         stubMyself("access-new");
-        start(Map.of("jira", c), directMyself());
+        start(Map.of("jira", c), directMeTo(ME));
 
-        List<Exchange> done = concurrently(50, "direct:me");
+        List<Exchange> done = concurrently(50, 1);
 
         assertThat(done).allSatisfy(ex -> assertThat(ex.getException()).isNull());
         assertThat(tokenRequests()).isEqualTo(1);
@@ -290,9 +251,9 @@ class OAuthRotationTest extends OAuthTestSupport {
         jira.stubFor(refreshGrant("refresh-stored").willReturn(okJson(tokenJson("access-new", "refresh-new", 3600))
                 .withFixedDelay(200)));
         stubMyself("access-new");
-        start(Map.of("jira", c), directMyself());
+        start(Map.of("jira", c), directMeTo(ME));
 
-        List<Exchange> done = concurrently(20, "direct:me");
+        List<Exchange> done = concurrently(20, 1);
 
         assertThat(done).allSatisfy(ex -> assertThat(ex.getException()).isNull());
         assertThat(tokenRequests()).as("one refresh for all threads refused with the old token").isEqualTo(1);

@@ -2,11 +2,18 @@ package io.jiraspoke.camel.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.support.JiraSpokeTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -106,6 +113,43 @@ abstract class OAuthTestSupport extends JiraSpokeTestSupport {
     int apiRequestsWithBearer(String accessToken) {
         return jira.findAll(anyRequestedFor(urlPathMatching("/ex/jira/.*"))
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))).size();
+    }
+
+    /** A route from direct:me to the endpoint, so that the endpoint starts with the context, before any thread. */
+    static RouteBuilder directMeTo(String uri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:me").to(uri);
+            }
+        };
+    }
+
+    /** Sends to direct:me from {@code threads} threads released at once, each {@code callsEach} times. */
+    List<Exchange> concurrently(int threads, int callsEach) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<List<Exchange>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    List<Exchange> mine = new ArrayList<>();
+                    for (int i = 0; i < callsEach; i++) {
+                        mine.add(template.send("direct:me", e -> e.getIn().setBody(null)));
+                    }
+                    return mine;
+                }));
+            }
+            go.countDown();
+            List<Exchange> done = new ArrayList<>();
+            for (Future<List<Exchange>> f : futures) {
+                done.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

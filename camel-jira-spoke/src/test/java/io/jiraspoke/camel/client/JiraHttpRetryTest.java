@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.jiraspoke.camel.JiraSpokeConnection;
@@ -16,6 +17,7 @@ import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.model.JiraServerInfo;
 import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,7 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
     }
 
     /** First answer, then the second one for every later request. */
-    private void firstThen(com.github.tomakehurst.wiremock.client.MappingBuilder first,
-                           com.github.tomakehurst.wiremock.client.MappingBuilder then) {
+    private void firstThen(MappingBuilder first, MappingBuilder then) {
         jira.stubFor(first.inScenario("retry").whenScenarioStateIs("Started").willSetStateTo("answered"));
         jira.stubFor(then.inScenario("retry").whenScenarioStateIs("answered"));
     }
@@ -79,7 +80,7 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
         long elapsed = millisSince(t0);
 
         assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getBody(io.jiraspoke.camel.model.JiraServerInfo.class).getDeploymentType())
+        assertThat(ex.getMessage().getBody(JiraServerInfo.class).getDeploymentType())
                 .isEqualTo("Cloud");
         assertThat(elapsed).as("waited for Retry-After: 1").isGreaterThanOrEqualTo(1000);
         jira.verify(2, getRequestedFor(urlEqualTo(INFO)));
