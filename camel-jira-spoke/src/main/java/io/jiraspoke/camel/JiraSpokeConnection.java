@@ -117,7 +117,13 @@ public class JiraSpokeConnection implements Cloneable {
      * Checks the settings and answers the auth type in force. Every message names the connection and the option.
      */
     public AuthType validate(String name) {
-        AuthType type = authType != null ? AuthType.fromId(authType) : inferAuthType(name);
+        AuthType type;
+        try {
+            type = authType != null ? AuthType.fromId(authType) : inferAuthType(name);
+        } catch (IllegalArgumentException e) {
+            throw new JiraSpokeConfigurationException(
+                    "Jira connection '" + name + "' is misconfigured: option 'authType': " + e.getMessage());
+        }
         List<String> problems = new ArrayList<>();
         switch (type) {
             case BASIC_API_TOKEN -> {
@@ -170,8 +176,13 @@ public class JiraSpokeConnection implements Cloneable {
                          + " through " + apiGatewayUrl + "/ex/jira/{cloudId}; set 'cloudId' instead");
         }
         if (deployment != null && !"auto".equalsIgnoreCase(deployment)) {
-            Deployment d = Deployment.fromId(deployment);
-            if (d != type.impliedDeployment()) {
+            Deployment d = null;
+            try {
+                d = Deployment.fromId(deployment);
+            } catch (IllegalArgumentException e) {
+                problems.add("option 'deployment': " + e.getMessage());
+            }
+            if (d != null && d != type.impliedDeployment()) {
                 problems.add("authType " + type.id() + " exists only on Jira " + type.impliedDeployment().id()
                              + ", but deployment is " + d.id());
             }

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps tokens in a properties file, one entry set per connection, written atomically (temporary file, then move)
@@ -20,10 +22,15 @@ import java.util.Properties;
  */
 public class FileTokenStore implements JiraSpokeTokenStore {
 
+    /** One lock per file for the whole JVM: connections sharing a tokenStoreFile each have their own instance. */
+    private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Object lock;
 
     public FileTokenStore(Path file) {
-        this.file = file.toAbsolutePath();
+        this.file = file.toAbsolutePath().normalize();
+        this.lock = LOCKS.computeIfAbsent(this.file, f -> new Object());
     }
 
     public FileTokenStore(String file) {
@@ -31,8 +38,11 @@ public class FileTokenStore implements JiraSpokeTokenStore {
     }
 
     @Override
-    public synchronized OAuthTokens load(String connectionName) {
-        Properties p = read();
+    public OAuthTokens load(String connectionName) {
+        Properties p;
+        synchronized (lock) {
+            p = read();
+        }
         String refresh = p.getProperty(connectionName + ".refreshToken");
         String access = p.getProperty(connectionName + ".accessToken");
         String expires = p.getProperty(connectionName + ".expiresAt");
@@ -43,7 +53,13 @@ public class FileTokenStore implements JiraSpokeTokenStore {
     }
 
     @Override
-    public synchronized void save(String connectionName, OAuthTokens tokens) {
+    public void save(String connectionName, OAuthTokens tokens) {
+        synchronized (lock) {
+            write(connectionName, tokens);
+        }
+    }
+
+    private void write(String connectionName, OAuthTokens tokens) {
         Properties p = read();
         put(p, connectionName + ".accessToken", tokens.accessToken());
         put(p, connectionName + ".refreshToken", tokens.refreshToken());

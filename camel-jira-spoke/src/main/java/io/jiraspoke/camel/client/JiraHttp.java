@@ -168,13 +168,14 @@ public final class JiraHttp implements Closeable {
                     return reader.read(status, response.getEntity());
                 }
                 if (status == 401 && auth != null && !renewed) {
-                    // read now to free the connection for a token refresh, but keep Jira's reason for the error
-                    response.setEntity(buffered(response.getEntity()));
+                    // reading the body releases the connection before a token request may need one
+                    JiraSpokeException refused = error(status, request.method(), display, response, null, attempt);
                     if (auth.renewAfterUnauthorized(authorization)) {
                         renewed = true;
                         attempt--;
                         continue;
                     }
+                    throw refused;
                 }
                 Duration retryAfter = retryAfter(response);
                 if (status == 429) {
@@ -330,18 +331,6 @@ public final class JiraHttp implements Closeable {
             String description = node.path("error_description").asText("");
             messages.add(node.get("error").asText() + (description.isEmpty() ? "" : ": " + description));
         }
-    }
-
-    private static HttpEntity buffered(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return null;
-        }
-        byte[] bytes;
-        try (InputStream in = entity.getContent()) {
-            bytes = in.readNBytes(MAX_ERROR_BODY);
-        }
-        EntityUtils.consumeQuietly(entity);
-        return new ByteArrayEntity(bytes, ContentType.parseLenient(entity.getContentType()));
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {
