@@ -46,7 +46,6 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
     private volatile Instant renewAt = Instant.MIN;
     private OAuthTokens current;
     private OAuthTokens unsaved;
-    private boolean loaded;
     private boolean codeUsed;
 
     private OAuthAuthenticator(String connectionName, boolean authorizationCode, String clientId, String clientSecret,
@@ -88,7 +87,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
         lock.lock();
         try {
             if (header == null || !Instant.now().isBefore(renewAt)) {
-                obtain();
+                obtain(null);
             }
             return header;
         } finally {
@@ -105,8 +104,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
             }
             LOG.debug("Jira refused the access token of connection '{}'; renewing it once", connectionName);
             renewAt = Instant.MIN;
-            current = current == null ? null : new OAuthTokens(null, current.refreshToken(), null);
-            obtain();
+            obtain(rejected);
             return true;
         } finally {
             lock.unlock();
@@ -114,18 +112,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
     }
 
     /** Called with the lock held. */
-    private void obtain() {
-        if (!loaded) {
-            loaded = true;
-            OAuthTokens stored = store.load(connectionName);
-            if (stored != null) {
-                current = stored;
-                if (stored.isUsable(REFRESH_AHEAD_SECONDS)) {
-                    use(stored, stored.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
-                    return;
-                }
-            }
-        }
+    private void obtain(String rejected) {
         if (unsaved != null) {
             save(unsaved);
             OAuthTokens pending = unsaved;
@@ -134,6 +121,17 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
             if (pending.isUsable(REFRESH_AHEAD_SECONDS)) {
                 use(pending, pending.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
                 return;
+            }
+        } else {
+            // read the store each time a token is due (once per lifetime): another instance sharing the store may
+            // have rotated the refresh token since, and only its newest one is sure to be accepted
+            OAuthTokens stored = store.load(connectionName);
+            if (stored != null) {
+                current = stored;
+                if (stored.isUsable(REFRESH_AHEAD_SECONDS) && !("Bearer " + stored.accessToken()).equals(rejected)) {
+                    use(stored, stored.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
+                    return;
+                }
             }
         }
         Map<String, String> grant = new LinkedHashMap<>();

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.model.JiraUser;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +111,40 @@ class OAuthRotationTest extends OAuthTestSupport {
         assertThat(tokenRequestsWithRefreshToken("refresh-2")).isEqualTo(1);
         assertThat(apiRequestsWithBearer("access-2")).isEqualTo(1);
         assertThat(new FileTokenStore(file).load("jira").refreshToken()).isEqualTo("refresh-3");
+    }
+
+    @Test
+    void instancesSharingAStoreRefreshWithTheNewestRotatedToken() throws Exception {
+        String file = dir.resolve("shared-tokens.properties").toString();
+        // every access token expires at once, so each call refreshes and rotates
+        stubRefresh(INITIAL_REFRESH, "access-1", "refresh-2", 0);
+        stubRefresh("refresh-2", "access-2", "refresh-3", 0);
+        stubRefresh("refresh-3", "access-3", "refresh-4", 0);
+        stubMyself("access-1");
+        stubMyself("access-2");
+        stubMyself("access-3");
+        JiraSpokeConnection a = threeLegged();
+        a.setTokenStoreFile(file);
+        start(Map.of("jira", a));
+        JiraSpokeComponent otherComponent = new JiraSpokeComponent();
+        JiraSpokeConnection b = threeLegged();
+        b.setTokenStoreFile(file);
+        otherComponent.addConnection("jira", b);
+        try (CamelContext other = new DefaultCamelContext()) {
+            other.addComponent("jiraspoke", otherComponent);
+            other.start();
+            ProducerTemplate otherTemplate = other.createProducerTemplate();
+
+            assertThat(callMyself().getException()).isNull();                                      // A: initial -> 2
+            assertThat(otherTemplate.send(ME, e -> { }).getException()).isNull();                  // B: 2 -> 3
+            assertThat(callMyself().getException()).as("A refreshes with B's rotation").isNull(); // A: 3 -> 4
+        }
+
+        assertThat(tokenRequestsWithRefreshToken(INITIAL_REFRESH)).isEqualTo(1);
+        assertThat(tokenRequestsWithRefreshToken("refresh-2")).as("a rotated-away token is not used again")
+                .isEqualTo(1);
+        assertThat(tokenRequestsWithRefreshToken("refresh-3")).isEqualTo(1);
+        assertThat(new FileTokenStore(file).load("jira").refreshToken()).isEqualTo("refresh-4");
     }
 
     @Test
