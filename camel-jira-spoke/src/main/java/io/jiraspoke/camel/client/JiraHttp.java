@@ -168,7 +168,9 @@ public final class JiraHttp implements Closeable {
                     return reader.read(status, response.getEntity());
                 }
                 if (status == 401 && auth != null && !renewed) {
-                    EntityUtils.consumeQuietly(response.getEntity());
+                    // Read the answer now: that frees the pooled connection for a token request, and the error
+                    // below can still tell what Jira said when the credential cannot be renewed.
+                    bufferEntity(response);
                     if (auth.renewAfterUnauthorized(authorization)) {
                         renewed = true;
                         attempt--;
@@ -328,6 +330,19 @@ public final class JiraHttp implements Closeable {
         if (node.hasNonNull("error")) {
             String description = node.path("error_description").asText("");
             messages.add(node.get("error").asText() + (description.isEmpty() ? "" : ": " + description));
+        }
+    }
+
+    private static void bufferEntity(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity != null) {
+            byte[] bytes;
+            try (InputStream in = entity.getContent()) {
+                bytes = in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY);
+            } finally {
+                EntityUtils.consumeQuietly(entity);
+            }
+            response.setEntity(new ByteArrayEntity(bytes, ContentType.parseLenient(entity.getContentType())));
         }
     }
 
