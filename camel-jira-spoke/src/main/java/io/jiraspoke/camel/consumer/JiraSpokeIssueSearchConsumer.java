@@ -107,7 +107,7 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
         int max = endpoint.getMaxMessagesPerPoll();
         // The JQL looks back whole minutes, so Jira also returns issues from just before the overlap window, whose
         // marks the watermark has already pruned: they were delivered (or are older than the window) and are skipped.
-        long horizon = wm.isEmpty() ? Long.MIN_VALUE : wm.millis() - endpoint.getOverlap();
+        long horizon = wm.horizon(endpoint.getOverlap());
         int delivered = 0;
         for (JiraIssue issue : endpoint.getClient().searchIssues(jql, fields, endpoint.getExpand(),
                 endpoint.getPageSize(), 0)) {
@@ -152,7 +152,7 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
     String jql(Watermark wm, long now) {
         StringBuilder sb = new StringBuilder();
         if (!wm.isEmpty()) {
-            long since = wm.millis() - endpoint.getOverlap();
+            long since = wm.horizon(endpoint.getOverlap());
             long minutes = Math.max(1, (now - since + 59_999) / 60_000 + 1);
             sb.append('(').append(baseJql).append(") AND updated >= \"-").append(minutes).append("m\"");
         } else {

@@ -77,6 +77,12 @@ class WatermarkTest {
     }
 
     @Test
+    void theHorizonIsTheWatermarkMinusTheOverlap() {
+        assertThat(Watermark.parse(null).horizon(OVERLAP)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Watermark.parse("v1;3600000;").horizon(OVERLAP)).isEqualTo(3_300_000);
+    }
+
+    @Test
     void aVersionExactlyAtTheHorizonIsKept() {
         Watermark w = Watermark.parse(null);
         w.record(Watermark.mark("1", MINUTE), MINUTE, OVERLAP);
