@@ -36,28 +36,8 @@ class ConnectionsTest extends JiraSpokeTestSupport {
         jira.stubFor(get("/rest/api/2/serverInfo").willReturn(okJson(json("dc-serverInfo.json"))));
     }
 
-    static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to(uri);
-            }
-        };
-    }
-
     String startFailure(Map<String, JiraSpokeConnection> connections, String uri) {
-        Throwable thrown = null;
-        try {
-            start(connections, route(uri));
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        assertThat(thrown).as("start of a route to %s", uri).isNotNull();
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            sb.append(t).append('\n');
-        }
-        return sb.toString();
+        return startFailure(connections, sendingTo(uri));
     }
 
     @Test
@@ -165,7 +145,7 @@ class ConnectionsTest extends JiraSpokeTestSupport {
     @Test
     void theOnlyConnectionIsUsedByDefault() throws Exception {
         stubServerInfo();
-        start(Map.of("cloud", cloud()), route("jiraspoke:server/info"));
+        start(Map.of("cloud", cloud()), sendingTo("jiraspoke:server/info"));
 
         JiraServerInfo info = template.requestBody("direct:in", null, JiraServerInfo.class);
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -53,33 +52,8 @@ class StartupGuardTest extends JiraSpokeTestSupport {
         return c;
     }
 
-    /** Starts a context with one route sending to the endpoint; answers the start failure with its causes. */
     String startFailure(String name, JiraSpokeConnection connection, String uri) {
-        Throwable[] thrown = new Throwable[1];
-        try {
-            start(Map.of(name, connection), route(uri));
-        } catch (Throwable t) {
-            thrown[0] = t;
-        }
-        assertThat(thrown[0]).as("start of a route to %s", uri).isNotNull();
-        return chain(thrown[0]);
-    }
-
-    static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to(uri);
-            }
-        };
-    }
-
-    static String chain(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t).append('\n');
-        }
-        return sb.toString();
+        return startFailure(Map.of(name, connection), sendingTo(uri));
     }
 
     @ParameterizedTest
@@ -140,7 +114,7 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     @ValueSource(strings = { ISSUE_CREATE_CLASSIC, ISSUE_CREATE_GRANULAR,
             "WRITE:JIRA-WORK,read:jira-work,read:sprint:jira-software" })
     void issueCreateStartsWithEitherFullScopeSet(String scopes) throws Exception {
-        start(Map.of("scoped", scoped(scopes)), route("jiraspoke:issue/create?connection=scoped"));
+        start(Map.of("scoped", scoped(scopes)), sendingTo("jiraspoke:issue/create?connection=scoped"));
 
         assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted())
                 .isTrue();
@@ -148,18 +122,14 @@ class StartupGuardTest extends JiraSpokeTestSupport {
 
     @Test
     void aConsumerIsCheckedToo() {
-        Throwable[] thrown = new Throwable[1];
-        try {
-            start(Map.of("scoped", scoped("write:jira-work")), new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("jiraspoke:issue/search?connection=scoped&jql=project = ABC").to("mock:out");
-                }
-            });
-        } catch (Throwable t) {
-            thrown[0] = t;
-        }
-        assertThat(chain(thrown[0])).contains("jiraspoke:issue/search cannot start on connection 'scoped'")
+        String message = startFailure(Map.of("scoped", scoped("write:jira-work")), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:issue/search?connection=scoped&jql=project = ABC").to("mock:out");
+            }
+        });
+
+        assertThat(message).contains("jiraspoke:issue/search cannot start on connection 'scoped'")
                 .contains("(missing [read:jira-work])");
     }
 
@@ -184,7 +154,7 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     void serverInfoStartsWithAnyScopesAndWorks() throws Exception {
         jira.stubFor(get("/ex/jira/" + CLOUD_ID + "/rest/api/3/serverInfo")
                 .willReturn(okJson(json("cloud-serverInfo.json"))));
-        start(Map.of("scoped", scoped("read:sprint:jira-software")), route("jiraspoke:server/info?connection=scoped"));
+        start(Map.of("scoped", scoped("read:sprint:jira-software")), sendingTo("jiraspoke:server/info?connection=scoped"));
 
         JiraServerInfo info = template.requestBody("direct:in", null, JiraServerInfo.class);
 
@@ -206,6 +176,6 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     @Test
     void unscopedCredentialsAreNotCheckedForScopes() {
         assertThatNoException().isThrownBy(() -> start(Map.of("cloud", cloud()),
-                route("jiraspoke:issue/create?connection=cloud")));
+                sendingTo("jiraspoke:issue/create?connection=cloud")));
     }
 }

@@ -92,10 +92,8 @@ class SecretsNeverLeakTest extends JiraSpokeTestSupport {
                 || logger.startsWith("com.github.tomakehurst") || logger.startsWith("org.eclipse.jetty")) {
                 return;
             }
-            StringBuilder sb = new StringBuilder(logger).append(" ").append(event.getLevel()).append(" ")
-                    .append(event.getMessage().getFormattedMessage());
-            appendChain(sb, event.getThrown());
-            events.add(sb.toString());
+            events.add(logger + " " + event.getLevel() + " " + event.getMessage().getFormattedMessage() + "\n"
+                       + causes(event.getThrown()));
         }
     }
 
@@ -130,25 +128,10 @@ class SecretsNeverLeakTest extends JiraSpokeTestSupport {
         capture.stop();
     }
 
-    static void appendChain(StringBuilder sb, Throwable t) {
-        for (; t != null; t = t.getCause()) {
-            sb.append("\n").append(t);
-            for (Throwable s : t.getSuppressed()) {
-                sb.append("\n suppressed: ").append(s);
-            }
-        }
-    }
-
-    static String chain(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        appendChain(sb, t);
-        return sb.toString();
-    }
-
     /** Records what a failed exchange carries, after checking it failed the expected way. */
     void inspectFailure(Exchange ex, Class<? extends Exception> expected) {
         assertThat(ex.getException()).isInstanceOf(expected);
-        inspected.add(chain(ex.getException()));
+        inspected.add(causes(ex.getException()));
     }
 
     void inspectEndpoints() {
