@@ -12,7 +12,6 @@ import java.util.Map;
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
-import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -50,12 +49,6 @@ public class JiraSpokeComponent extends DefaultComponent {
                     "Unknown jiraspoke action '" + remaining + "'. Did you mean '" + JiraSpokeAction.nearest(remaining)
                                                       + "'? Valid actions: "
                                                       + String.join(", ", JiraSpokeAction.ids()));
-        }
-        if (!JiraSpokeProducers.isImplemented(action)) {
-            throw new JiraSpokeConfigurationException(
-                    "jiraspoke action '" + action.id() + "' is in the catalogue but not implemented in this version"
-                                                      + " of camel-jira-spoke yet. Implemented: "
-                                                      + String.join(", ", JiraSpokeProducers.implementedIds()));
         }
         JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(URISupport.sanitizeUri(uri), this, action);
         setProperties(endpoint, parameters);

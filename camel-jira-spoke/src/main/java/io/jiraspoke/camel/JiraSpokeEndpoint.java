@@ -113,6 +113,7 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
+        verifyImplemented();
         return JiraSpokeProducers.create(this);
     }
 
@@ -141,7 +142,10 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         client = getComponent().clientFor(this);
+        // The guards come before the not-implemented check: what the connection can never do is worth more to the
+        // user than what a later version will add.
         verifyUsable(client);
+        verifyImplemented();
         if (stateRepository == null) {
             stateRepository = new MemoryStateRepository();
         }
@@ -189,6 +193,15 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
                         .append(", and list them in the connection's 'scopes' option.");
                 throw new JiraSpokeConfigurationException(sb.toString());
             }
+        }
+    }
+
+    private void verifyImplemented() {
+        if (!JiraSpokeProducers.isImplemented(catalogAction)) {
+            throw new JiraSpokeConfigurationException(
+                    "jiraspoke action '" + action + "' is in the catalogue but not implemented in this version of"
+                                                      + " camel-jira-spoke yet. Implemented: "
+                                                      + String.join(", ", JiraSpokeProducers.implementedIds()));
         }
     }
 

@@ -333,6 +333,7 @@ public final class JiraHttp implements Closeable {
         }
     }
 
+
     private static void closeQuietly(ClassicHttpResponse response) {
         try {
             response.close();

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.jiraspoke.camel.JiraSpokeConstants;
@@ -16,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraSpokeIssueSearchConsumer.class);
-    private static final Pattern ORDER_BY = Pattern.compile("(?is)\\s*\\border\\s+by\\b.*$");
+    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
 
     private final JiraSpokeEndpoint endpoint;
     private String baseJql;
@@ -48,7 +50,7 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
             throw new JiraSpokeConfigurationException("Consumer jiraspoke:issue/search needs option 'jql' (e.g."
                                                       + " jql=project = ABC)");
         }
-        baseJql = ORDER_BY.matcher(jql).replaceFirst("").strip();
+        baseJql = withoutOrderBy(jql);
         if (baseJql.isEmpty()) {
             throw new JiraSpokeConfigurationException("Consumer jiraspoke:issue/search needs a condition in option"
                                                       + " 'jql' (e.g. project = ABC); its ORDER BY is replaced by"
@@ -62,8 +64,38 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
         }
         fields = List.copyOf(f);
         state = endpoint.getStateRepository();
+        // A repository bound in the registry is not started by Camel, and a FileStateRepository reads its file only
+        // when started: without this a restart would deliver everything again. It is not stopped here, because a
+        // MemoryStateRepository forgets everything when stopped.
+        ServiceHelper.startService(state);
         key = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultKey(endpoint.getClient().name(), jql);
         super.doStart();
+    }
+
+    /** The JQL without its ORDER BY clause; "order by" inside a quoted value is part of the query. */
+    static String withoutOrderBy(String jql) {
+        Matcher m = ORDER_BY.matcher(jql);
+        while (m.find()) {
+            if (!insideQuotes(jql, m.start())) {
+                return jql.substring(0, m.start()).strip();
+            }
+        }
+        return jql.strip();
+    }
+
+    private static boolean insideQuotes(String jql, int end) {
+        char quote = 0;
+        for (int i = 0; i < end; i++) {
+            char c = jql.charAt(i);
+            if (c == '\\' && quote != 0) {
+                i++;
+            } else if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        return quote != 0;
     }
 
     private static String defaultKey(String connection, String jql) throws Exception {
@@ -78,6 +110,9 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
         String jql = jql(wm, System.currentTimeMillis());
         LOG.debug("Polling {} with JQL: {}", endpoint, jql);
         int max = endpoint.getMaxMessagesPerPoll();
+        // The JQL looks back whole minutes, so Jira also returns issues from just before the overlap window, whose
+        // marks the watermark has already pruned: they were delivered (or are older than the window) and are skipped.
+        long horizon = wm.horizon(endpoint.getOverlap());
         int delivered = 0;
         for (JiraIssue issue : endpoint.getClient().searchIssues(jql, fields, endpoint.getExpand(),
                 endpoint.getPageSize(), 0)) {
@@ -88,7 +123,7 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
             }
             long millis = updated.toInstant().toEpochMilli();
             String mark = Watermark.mark(issue.getId(), millis);
-            if (wm.delivered(mark)) {
+            if (millis < horizon || wm.delivered(mark)) {
                 continue;
             }
             if (max > 0 && delivered >= max) {
@@ -122,7 +157,7 @@ public class JiraSpokeIssueSearchConsumer extends ScheduledPollConsumer {
     String jql(Watermark wm, long now) {
         StringBuilder sb = new StringBuilder();
         if (!wm.isEmpty()) {
-            long since = wm.millis() - endpoint.getOverlap();
+            long since = wm.horizon(endpoint.getOverlap());
             long minutes = Math.max(1, (now - since + 59_999) / 60_000 + 1);
             sb.append('(').append(baseJql).append(") AND updated >= \"-").append(minutes).append("m\"");
         } else {

@@ -40,6 +40,14 @@ final class Watermark {
         return millis;
     }
 
+    /**
+     * The oldest instant whose delivered versions are still remembered: versions before it were delivered already or
+     * lie outside the window the consumer looks at. {@link Long#MIN_VALUE} while empty.
+     */
+    long horizon(long overlapMillis) {
+        return isEmpty() ? Long.MIN_VALUE : millis - overlapMillis;
+    }
+
     static String mark(String issueId, long updatedMillis) {
         return issueId + "@" + updatedMillis;
     }
@@ -52,7 +60,7 @@ final class Watermark {
     void record(String mark, long updatedMillis, long overlapMillis) {
         recent.put(mark, updatedMillis);
         millis = Math.max(millis, updatedMillis);
-        long horizon = millis - overlapMillis;
+        long horizon = horizon(overlapMillis);
         for (Iterator<Long> it = recent.values().iterator(); it.hasNext();) {
             if (it.next() < horizon) {
                 it.remove();

@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,40 @@ public abstract class JiraSpokeTestSupport {
             e.getIn().setBody(body);
             e.getIn().setHeaders(new java.util.HashMap<>(headers));
         });
+    }
+
+    /** A route from {@code direct:in} to the endpoint. */
+    protected static RouteBuilder sendingTo(String uri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to(uri);
+            }
+        };
+    }
+
+    /** Starts a context that must fail to start; answers the failure with all its causes. */
+    protected String startFailure(Map<String, JiraSpokeConnection> connections, RoutesBuilder... routes) {
+        Throwable thrown = null;
+        try {
+            start(connections, routes);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        assertThat(thrown).as("the start failure").isNotNull();
+        return causes(thrown);
+    }
+
+    /** An exception, its causes and what they suppressed, one {@code toString()} per line. */
+    protected static String causes(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (; t != null; t = t.getCause()) {
+            sb.append(t).append('\n');
+            for (Throwable s : t.getSuppressed()) {
+                sb.append("suppressed: ").append(s).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     protected static String json(String resource) {
