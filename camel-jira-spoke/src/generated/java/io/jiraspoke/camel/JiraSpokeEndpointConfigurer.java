@@ -48,7 +48,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "cloudid":
         case "cloudId": target.getConfiguration().setCloudId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deletesubtasks":
@@ -79,7 +79,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
-        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value)); return true;
         case "notifyusers":
         case "notifyUsers": target.setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputtype":
@@ -101,7 +101,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -162,7 +162,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "cloudid":
         case "cloudId": return java.lang.String.class;
         case "connecttimeout":
-        case "connectTimeout": return long.class;
+        case "connectTimeout": return java.time.Duration.class;
         case "connection": return java.lang.String.class;
         case "delay": return long.class;
         case "deletesubtasks":
@@ -193,7 +193,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretrywait":
-        case "maxRetryWait": return long.class;
+        case "maxRetryWait": return java.time.Duration.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
         case "outputtype":
@@ -215,7 +215,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
-        case "responseTimeout": return long.class;
+        case "responseTimeout": return java.time.Duration.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":

@@ -1,5 +1,6 @@
 package io.jiraspoke.camel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -79,19 +80,18 @@ public class JiraSpokeConnection implements Cloneable {
     @UriParam(label = "advanced", defaultValue = DEFAULT_API_GATEWAY_URL, description = "The Atlassian API gateway"
             + " in front of Cloud sites for scoped tokens and OAuth; calls go to {apiGatewayUrl}/ex/jira/{cloudId}.")
     private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for a TCP connection.")
-    private long connectTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "How long to wait for Jira's answer.")
-    private long responseTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "10s", description = "How long to wait for a TCP connection"
+                                                                      + " (e.g. 10s, 500ms, PT10S).")
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    @UriParam(label = "advanced", defaultValue = "60s", description = "How long to wait for Jira's answer.")
+    private Duration responseTimeout = Duration.ofSeconds(60);
     @UriParam(label = "advanced", defaultValue = "5", description = "How many times a request is sent at most when"
             + " Jira rate-limits (429), is unavailable (503) or the connection fails before the request was"
             + " processed.")
     private int maxAttempts = 5;
-    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration",
-              description = "The longest total time one request may spend waiting between attempts.")
-    private long maxRetryWait = 120_000;
+    @UriParam(label = "advanced", defaultValue = "2m", description = "The longest total time one request may spend"
+                                                                     + " waiting between attempts.")
+    private Duration maxRetryWait = Duration.ofMinutes(2);
     @UriParam(label = "advanced", defaultValue = "20", description = "Pooled HTTP connections to Jira, shared by all"
             + " endpoints of the connection.")
     private int maxConnections = 20;
@@ -187,6 +187,11 @@ public class JiraSpokeConnection implements Cloneable {
                              + ", but deployment is " + d.id());
             }
         }
+        positive(problems, "connectTimeout", connectTimeout);
+        positive(problems, "responseTimeout", responseTimeout);
+        if (maxRetryWait == null || maxRetryWait.isNegative()) {
+            problems.add("option 'maxRetryWait' must not be negative, was " + maxRetryWait);
+        }
         if (maxAttempts < 1) {
             problems.add("option 'maxAttempts' must be at least 1");
         }
@@ -242,6 +247,12 @@ public class JiraSpokeConnection implements Cloneable {
     private static void check(List<String> unused, String option, Object value, boolean allowed) {
         if (value != null && !allowed) {
             unused.add(option);
+        }
+    }
+
+    private static void positive(List<String> problems, String option, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add("option '" + option + "' must be a positive duration, was " + value);
         }
     }
 
@@ -445,19 +456,19 @@ public class JiraSpokeConnection implements Cloneable {
         this.apiGatewayUrl = apiGatewayUrl;
     }
 
-    public long getConnectTimeout() {
+    public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(long connectTimeout) {
+    public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public long getResponseTimeout() {
+    public Duration getResponseTimeout() {
         return responseTimeout;
     }
 
-    public void setResponseTimeout(long responseTimeout) {
+    public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
 
@@ -469,11 +480,11 @@ public class JiraSpokeConnection implements Cloneable {
         this.maxAttempts = maxAttempts;
     }
 
-    public long getMaxRetryWait() {
+    public Duration getMaxRetryWait() {
         return maxRetryWait;
     }
 
-    public void setMaxRetryWait(long maxRetryWait) {
+    public void setMaxRetryWait(Duration maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
     }
 

@@ -46,8 +46,9 @@ public final class JiraClient implements Closeable {
         String base = authType.isScoped()
                 ? trimSlash(config.getApiGatewayUrl()) + "/ex/jira/" + config.getCloudId()
                 : config.getBaseUrl();
-        this.http = new JiraHttp(name, base, config.getConnectTimeout(), config.getResponseTimeout(),
-                config.getMaxConnections(), config.getMaxAttempts(), config.getMaxRetryWait());
+        this.http = new JiraHttp(name, base, config.getConnectTimeout().toMillis(),
+                config.getResponseTimeout().toMillis(), config.getMaxConnections(), config.getMaxAttempts(),
+                config.getMaxRetryWait().toMillis());
         this.auth = authenticator(name, authType, config, http);
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);

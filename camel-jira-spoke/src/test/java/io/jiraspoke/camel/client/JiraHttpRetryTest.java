@@ -138,7 +138,7 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
     void retryAfterLongerThanMaxRetryWaitFailsAtOnce() throws Exception {
         jira.stubFor(get(INFO).willReturn(status(429).withHeader("Retry-After", "30")));
         JiraSpokeConnection c = cloud();
-        c.setMaxRetryWait(500);
+        c.setMaxRetryWait(java.time.Duration.ofMillis(500));
         start(Map.of("jira", c));
 
         long t0 = System.nanoTime();
@@ -261,7 +261,7 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
     void postWithoutAnswerIsNotRetriedBecauseJiraMayHaveProcessedIt() throws Exception {
         jira.stubFor(post(CREATE).willReturn(okJson(CREATED).withStatus(201).withFixedDelay(1500)));
         JiraSpokeConnection c = cloud();
-        c.setResponseTimeout(300);
+        c.setResponseTimeout(java.time.Duration.ofMillis(300));
         start(Map.of("jira", c));
 
         Exchange ex = send(CREATE_URI, null, Map.of());
@@ -276,7 +276,7 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
         firstThen(get(INFO).willReturn(okJson(json("cloud-serverInfo.json")).withFixedDelay(1500)),
                 get(INFO).willReturn(okJson(json("cloud-serverInfo.json"))));
         JiraSpokeConnection c = cloud();
-        c.setResponseTimeout(300);
+        c.setResponseTimeout(java.time.Duration.ofMillis(300));
         start(Map.of("jira", c));
 
         Exchange ex = send(INFO_URI, null, Map.of());

@@ -93,7 +93,7 @@ class ConnectionsTest extends JiraSpokeTestSupport {
             properties.put("connections[site].baseUrl", "https://example.atlassian.net");
             properties.put("connections[site].email", CLOUD_EMAIL);
             properties.put("connections[site].apiToken", CLOUD_API_TOKEN);
-            properties.put("connections[site].responseTimeout", "15000");
+            properties.put("connections[site].responseTimeout", "15s");
 
             boolean bound = PropertyBindingSupport.build().withCamelContext(camel).withTarget(component)
                     .withProperties(properties).withRemoveParameters(true).bind();
@@ -104,7 +104,7 @@ class ConnectionsTest extends JiraSpokeTestSupport {
             assertThat(site).isNotNull();
             assertThat(site.getBaseUrl()).isEqualTo("https://example.atlassian.net");
             assertThat(site.getEmail()).isEqualTo(CLOUD_EMAIL);
-            assertThat(site.getResponseTimeout()).isEqualTo(15_000);
+            assertThat(site.getResponseTimeout()).isEqualTo(java.time.Duration.ofSeconds(15));
         }
     }
 
