@@ -163,7 +163,9 @@ public final class JiraHttp implements Closeable {
             }
             try {
                 int status = response.getCode();
-                LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
+                }
                 if (status >= 200 && status < 300) {
                     return reader.read(status, response.getEntity());
                 }
