@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
@@ -36,7 +37,9 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     @Metadata(label = "common", description = "Named Jira connections (name to settings). Endpoints pick one with"
                                                + " connection=<name>. From properties:"
-                                               + " camel.component.jiraspoke.connections[<name>].<option>=<value>.")
+                                               + " camel.component.jiraspoke.connections[<name>].<option>=<value>."
+                                               + " JiraSpokeConnection beans in the registry are connections too,"
+                                               + " named by their bean name.")
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
     private final Map<String, JiraClient> clients = new HashMap<>();
@@ -72,26 +75,45 @@ public class JiraSpokeComponent extends DefaultComponent {
             String label = "inline:" + (inline.getBaseUrl() != null ? inline.getBaseUrl() : inline.getCloudId());
             return clients.computeIfAbsent("inline:" + fingerprint(inline), k -> new JiraClient(label, inline));
         }
-        if (connections.size() == 1) {
-            return named(connections.keySet().iterator().next());
+        Map<String, JiraSpokeConnection> all = allConnections();
+        if (all.size() == 1) {
+            return named(all.keySet().iterator().next());
         }
         throw new JiraSpokeConfigurationException(
                 "Endpoint jiraspoke:" + endpoint.getAction() + " names no connection: set connection=<name>"
-                                                  + (connections.isEmpty()
-                                                          ? " after configuring one on the component, or give the"
-                                                            + " connection options (baseUrl, authType, ...) inline"
-                                                          : " (configured: " + String.join(", ", connections.keySet())
-                                                            + ")"));
+                                                  + (all.isEmpty()
+                                                          ? " after configuring one on the component or as a bean,"
+                                                            + " or give the connection options (baseUrl, authType,"
+                                                            + " ...) inline"
+                                                          : " (configured: " + String.join(", ", all.keySet()) + ")"));
     }
 
     private JiraClient named(String name) {
-        JiraSpokeConnection settings = connections.get(name);
+        JiraClient client = clients.get("named:" + name);
+        if (client != null) {
+            return client;
+        }
+        Map<String, JiraSpokeConnection> all = allConnections();
+        JiraSpokeConnection settings = all.get(name);
         if (settings == null) {
             throw new JiraSpokeConfigurationException(
                     "Unknown Jira connection '" + name + "'; configured: "
-                                                      + (connections.isEmpty() ? "none" : String.join(", ", connections.keySet())));
+                                                      + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
         return clients.computeIfAbsent("named:" + name, k -> new JiraClient(name, settings));
+    }
+
+    /**
+     * The component's connections, plus JiraSpokeConnection beans of the registry (declared in YAML, XML or Spring)
+     * under their bean names; on a clash the component's own entry wins.
+     */
+    private Map<String, JiraSpokeConnection> allConnections() {
+        Map<String, JiraSpokeConnection> all = new TreeMap<>();
+        if (getCamelContext() != null) {
+            all.putAll(getCamelContext().getRegistry().findByTypeWithName(JiraSpokeConnection.class));
+        }
+        all.putAll(connections);
+        return all;
     }
 
     /** Identifies equal inline settings without keeping secrets in a map key. */

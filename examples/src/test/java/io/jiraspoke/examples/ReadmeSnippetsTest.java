@@ -48,6 +48,12 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void beanConnectionYamlIsTheExampleFile() throws Exception {
+        String yaml = source("src/main/resources/routes/whoami-bean-connection.yaml");
+        assertThat(blocks("yaml")).contains(yaml.substring(yaml.indexOf("- beans:")).strip());
+    }
+
+    @Test
     void propertiesMatchTheExampleConfiguration() throws Exception {
         String props = source("src/main/resources/application.properties");
         String readmeBlock = blocks("properties").get(0);

@@ -122,8 +122,8 @@ class ConnectionsTest extends JiraSpokeTestSupport {
         String message = startFailure(Map.of(), "jiraspoke:server/info");
 
         assertThat(message).contains("Endpoint jiraspoke:server/info names no connection: set connection=<name>"
-                                     + " after configuring one on the component, or give the connection options"
-                                     + " (baseUrl, authType, ...) inline");
+                                     + " after configuring one on the component or as a bean, or give the"
+                                     + " connection options (baseUrl, authType, ...) inline");
     }
 
     @Test
@@ -185,6 +185,53 @@ class ConnectionsTest extends JiraSpokeTestSupport {
         assertThat(other).isNotSameAs(a);
         assertThat(slower).isNotSameAs(a);
         assertThat(a.name()).isEqualTo("inline:" + jira.baseUrl());
+    }
+
+    @Test
+    void connectionBeansInTheRegistryAreConnectionsByBeanName() throws Exception {
+        stubServerInfo();
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("datacenter", server());
+        context.addRoutes(sendingTo("jiraspoke:server/info?connection=datacenter"));
+        context.start();
+        template = context.createProducerTemplate();
+
+        JiraServerInfo info = template.requestBody("direct:in", null, JiraServerInfo.class);
+
+        assertThat(info.getVersion()).isEqualTo("10.3.1");
+        jira.verify(getRequestedFor(urlEqualTo("/rest/api/2/serverInfo"))
+                .withHeader("Authorization", equalTo("Bearer " + DC_PAT)));
+    }
+
+    @Test
+    void theOnlyConnectionBeanIsUsedByDefault() throws Exception {
+        stubServerInfo();
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("onlyOne", cloud());
+        context.addRoutes(sendingTo("jiraspoke:server/info"));
+        context.start();
+        template = context.createProducerTemplate();
+
+        assertThat(template.requestBody("direct:in", null, JiraServerInfo.class).getDeploymentType())
+                .isEqualTo("Cloud");
+    }
+
+    @Test
+    void theComponentsOwnConnectionWinsOverABeanOfTheSameName() throws Exception {
+        stubServerInfo();
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("jira", server());
+        JiraSpokeComponent own = new JiraSpokeComponent();
+        own.addConnection("jira", cloud());
+        context.addComponent("jiraspoke", own);
+        context.start();
+
+        JiraClient client = context.getEndpoint("jiraspoke:server/info?connection=jira", JiraSpokeEndpoint.class)
+                .getClient();
+
+        assertThat(client.isCloud()).isTrue();
+        assertThat(startFailure(Map.of("a", cloud()), "jiraspoke:server/info?connection=nope"))
+                .contains("configured: a");
     }
 
     JiraSpokeEndpoint endpoint(String uri) {
