@@ -21,7 +21,7 @@ import org.apache.camel.spi.UriParams;
  * quick single connection. Secrets are never printed: {@link #toString()} masks them.
  */
 @UriParams
-public class JiraSpokeConnection implements Cloneable {
+public class JiraSpokeConnection {
 
     static final String DEFAULT_TOKEN_URL = "https://auth.atlassian.com/oauth/token";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
@@ -278,14 +278,6 @@ public class JiraSpokeConnection implements Cloneable {
         return baseUrl != null || cloudId != null || authType != null || email != null || apiToken != null
                || username != null || password != null || personalAccessToken != null || clientId != null
                || clientSecret != null || refreshToken != null || authorizationCode != null;
-    }
-
-    public JiraSpokeConnection copy() {
-        try {
-            return (JiraSpokeConnection) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
