@@ -41,6 +41,16 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void resumableConsumerIsTheExampleClass() throws Exception {
+        String java = source("src/main/java/io/jiraspoke/examples/ResumableWatchRoutes.java");
+        String body = java.substring(java.indexOf("public void configure() {") + "public void configure() {".length(),
+                java.lastIndexOf("}", java.lastIndexOf("}") - 1));
+        String dedented = body.strip().lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        assertThat(blocks("java")).contains(dedented);
+    }
+
+    @Test
     void yamlRouteIsTheExampleFile() throws Exception {
         String yaml = source("src/main/resources/routes/report-and-watch.yaml");
         String routes = yaml.substring(yaml.indexOf("- route:")).strip();
