@@ -174,25 +174,21 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
                                                       + " (Jira does not allow it for these credentials); use a"
                                                       + " connection with one of: " + String.join(", ", allowed));
         }
-        if (auth.isScoped()) {
-            Set<String> granted = c.scopes();
-            List<Set<String>> missing = variant.missingScopes(granted);
-            if (!missing.isEmpty()) {
-                StringBuilder sb = new StringBuilder(where).append("action ").append(action)
-                        .append(" needs scopes the connection does not list. ");
-                List<String> alternatives = new ArrayList<>();
-                if (!variant.classicScopes().isEmpty()) {
-                    alternatives.add("classic scopes " + variant.classicScopes() + " (missing "
-                                     + missingOf(variant.classicScopes(), granted) + ")");
-                }
-                if (!variant.granularScopes().isEmpty()) {
-                    alternatives.add("granular scopes " + variant.granularScopes() + " (missing "
-                                     + missingOf(variant.granularScopes(), granted) + ")");
-                }
-                sb.append("Grant either ").append(String.join(" or ", alternatives))
-                        .append(", and list them in the connection's 'scopes' option.");
-                throw new JiraSpokeConfigurationException(sb.toString());
+        Set<String> granted = c.scopes();
+        if (auth.isScoped() && !variant.isAllowedWith(granted)) {
+            List<String> alternatives = new ArrayList<>();
+            if (!variant.classicScopes().isEmpty()) {
+                alternatives.add("classic scopes " + variant.classicScopes() + " (missing "
+                                 + missingOf(variant.classicScopes(), granted) + ")");
             }
+            if (!variant.granularScopes().isEmpty()) {
+                alternatives.add("granular scopes " + variant.granularScopes() + " (missing "
+                                 + missingOf(variant.granularScopes(), granted) + ")");
+            }
+            throw new JiraSpokeConfigurationException(
+                    where + "action " + action + " needs scopes the connection does not list. Grant either "
+                                                      + String.join(" or ", alternatives)
+                                                      + ", and list them in the connection's 'scopes' option.");
         }
     }
 

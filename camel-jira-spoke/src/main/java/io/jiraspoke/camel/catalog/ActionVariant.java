@@ -1,12 +1,9 @@
 package io.jiraspoke.camel.catalog;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -125,33 +122,14 @@ public final class ActionVariant {
     }
 
     /**
-     * The scopes missing from {@code granted} for this variant, or an empty list when either the classic or the
-     * granular set is fully granted (Jira accepts either). Each element of the answer is one alternative.
+     * Whether a credential with the {@code granted} scopes (lower case) may run this variant: it accepts any scope,
+     * needs none, or all of its classic or all of its granular scopes are granted (Jira accepts either set).
      */
-    public List<Set<String>> missingScopes(Set<String> granted) {
+    public boolean isAllowedWith(Set<String> granted) {
         if (anyScope || (classicScopes.isEmpty() && granularScopes.isEmpty())) {
-            return List.of();
+            return true;
         }
-        List<Set<String>> missing = new ArrayList<>(2);
-        for (Set<String> alternative : List.of(classicScopes, granularScopes)) {
-            if (alternative.isEmpty()) {
-                continue;
-            }
-            Set<String> m = new LinkedHashSet<>(alternative);
-            m.removeAll(lower(granted));
-            if (m.isEmpty()) {
-                return List.of();
-            }
-            missing.add(m);
-        }
-        return missing;
-    }
-
-    private static Set<String> lower(Set<String> scopes) {
-        Set<String> answer = new LinkedHashSet<>();
-        for (String s : scopes) {
-            answer.add(s.toLowerCase(Locale.ROOT));
-        }
-        return answer;
+        return (!classicScopes.isEmpty() && granted.containsAll(classicScopes))
+               || (!granularScopes.isEmpty() && granted.containsAll(granularScopes));
     }
 }
