@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Properties;
@@ -72,8 +75,11 @@ public class FileTokenStore implements JiraSpokeTokenStore {
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
                 }
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                     OutputStream out = Channels.newOutputStream(channel)) {
                     p.store(out, "camel-jira-spoke OAuth tokens: keep secret");
+                    // on disk before the move: a rotated refresh token must survive a crash right after the save
+                    channel.force(true);
                 }
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
