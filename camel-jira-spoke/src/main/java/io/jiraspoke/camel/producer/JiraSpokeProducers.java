@@ -54,11 +54,14 @@ public final class JiraSpokeProducers {
     }
 
     public static Producer create(JiraSpokeEndpoint endpoint) {
-        return switch (endpoint.getCatalogAction().family()) {
-            case "issue" -> new IssueProducer(endpoint);
-            case "server" -> new ServerProducer(endpoint);
-            case "user" -> new UserProducer(endpoint);
-            default -> throw new IllegalStateException("No producer for " + endpoint.getAction());
-        };
+        Class<? extends JiraSpokeProducer> type = FAMILIES.get(endpoint.getCatalogAction().family());
+        if (type == null) {
+            throw new IllegalStateException("No producer for " + endpoint.getAction());
+        }
+        try {
+            return type.getConstructor(JiraSpokeEndpoint.class).newInstance(endpoint);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create the producer of " + endpoint.getAction(), e);
+        }
     }
 }
