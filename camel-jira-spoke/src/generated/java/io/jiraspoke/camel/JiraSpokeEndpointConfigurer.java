@@ -23,85 +23,59 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "apigatewayurl":
-        case "apiGatewayUrl": target.getConfiguration().setApiGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "apitoken":
-        case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "authtype":
-        case "authType": target.getConfiguration().setAuthType(property(camelContext, java.lang.String.class, value)); return true;
-        case "authorizationcode":
-        case "authorizationCode": target.getConfiguration().setAuthorizationCode(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
-        case "baseurl":
-        case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "boardname":
+        case "boardName": target.getBoard().setBoardName(property(camelContext, java.lang.String.class, value)); return true;
+        case "boardtype":
+        case "boardType": target.getBoard().setBoardType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "clientid":
-        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
-        case "clientsecret":
-        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
-        case "cloudid":
-        case "cloudId": target.getConfiguration().setCloudId(property(camelContext, java.lang.String.class, value)); return true;
-        case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "connectionoptions":
+        case "connectionOptions": target.setConnectionOptions(property(camelContext, java.util.Map.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
-        case "deleteSubtasks": target.setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
-        case "deployment": target.getConfiguration().setDeployment(property(camelContext, java.lang.String.class, value)); return true;
-        case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "deleteSubtasks": target.getIssue().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
+        case "emit": target.setEmit(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
-        case "expand": target.setExpand(property(camelContext, java.lang.String.class, value)); return true;
-        case "fields": target.setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "expand": target.getIssue().setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "issuekey":
-        case "issueKey": target.setIssueKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "issueKey": target.getIssue().setIssueKey(property(camelContext, java.lang.String.class, value)); return true;
         case "issuetype":
-        case "issueType": target.setIssueType(property(camelContext, java.lang.String.class, value)); return true;
-        case "jql": target.setJql(property(camelContext, java.lang.String.class, value)); return true;
+        case "issueType": target.getIssue().setIssueType(property(camelContext, java.lang.String.class, value)); return true;
+        case "jql": target.getIssue().setJql(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, long.class, value)); return true;
-        case "maxattempts":
-        case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
-        case "maxconnections":
-        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdeliveryattempts":
+        case "maxDeliveryAttempts": target.setMaxDeliveryAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
-        case "maxretrywait":
-        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value)); return true;
         case "notifyusers":
-        case "notifyUsers": target.setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "notifyUsers": target.getIssue().setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
-        case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
-        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
-        case "personalaccesstoken":
-        case "personalAccessToken": target.getConfiguration().setPersonalAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "projectkey":
-        case "projectKey": target.setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "redirecturi":
-        case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
-        case "refreshtoken":
-        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectKey": target.getIssue().setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
-        case "responsetimeout":
-        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -109,27 +83,21 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
-        case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statekey":
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
-        case "summary": target.setSummary(property(camelContext, java.lang.String.class, value)); return true;
+        case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
-        case "tokenstore":
-        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.jiraspoke.camel.auth.JiraSpokeTokenStore.class, value)); return true;
-        case "tokenstorefile":
-        case "tokenStoreFile": target.getConfiguration().setTokenStoreFile(property(camelContext, java.lang.String.class, value)); return true;
-        case "tokenurl":
-        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
-        case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -137,38 +105,25 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "apigatewayurl":
-        case "apiGatewayUrl": return java.lang.String.class;
-        case "apitoken":
-        case "apiToken": return java.lang.String.class;
-        case "authtype":
-        case "authType": return java.lang.String.class;
-        case "authorizationcode":
-        case "authorizationCode": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
-        case "baseurl":
-        case "baseUrl": return java.lang.String.class;
+        case "boardname":
+        case "boardName": return java.lang.String.class;
+        case "boardtype":
+        case "boardType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "clientid":
-        case "clientId": return java.lang.String.class;
-        case "clientsecret":
-        case "clientSecret": return java.lang.String.class;
-        case "cloudid":
-        case "cloudId": return java.lang.String.class;
-        case "connecttimeout":
-        case "connectTimeout": return java.time.Duration.class;
         case "connection": return java.lang.String.class;
+        case "connectionoptions":
+        case "connectionOptions": return java.util.Map.class;
         case "delay": return long.class;
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
-        case "deployment": return java.lang.String.class;
-        case "email": return java.lang.String.class;
+        case "emit": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -186,36 +141,23 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
-        case "maxattempts":
-        case "maxAttempts": return int.class;
-        case "maxconnections":
-        case "maxConnections": return int.class;
+        case "maxdeliveryattempts":
+        case "maxDeliveryAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
-        case "maxretrywait":
-        case "maxRetryWait": return java.time.Duration.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
-        case "overlap": return long.class;
+        case "overlap": return java.time.Duration.class;
         case "pagesize":
         case "pageSize": return int.class;
-        case "password": return java.lang.String.class;
-        case "personalaccesstoken":
-        case "personalAccessToken": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
-        case "redirecturi":
-        case "redirectUri": return java.lang.String.class;
-        case "refreshtoken":
-        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
-        case "responsetimeout":
-        case "responseTimeout": return java.time.Duration.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -223,9 +165,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
-        case "scopes": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statekey":
@@ -235,15 +178,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "summary": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
-        case "tokenstore":
-        case "tokenStore": return io.jiraspoke.camel.auth.JiraSpokeTokenStore.class;
-        case "tokenstorefile":
-        case "tokenStoreFile": return java.lang.String.class;
-        case "tokenurl":
-        case "tokenUrl": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
-        case "username": return java.lang.String.class;
         default: return null;
         }
     }
@@ -252,85 +188,59 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "apigatewayurl":
-        case "apiGatewayUrl": return target.getConfiguration().getApiGatewayUrl();
-        case "apitoken":
-        case "apiToken": return target.getConfiguration().getApiToken();
-        case "authtype":
-        case "authType": return target.getConfiguration().getAuthType();
-        case "authorizationcode":
-        case "authorizationCode": return target.getConfiguration().getAuthorizationCode();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
-        case "baseurl":
-        case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "boardname":
+        case "boardName": return target.getBoard().getBoardName();
+        case "boardtype":
+        case "boardType": return target.getBoard().getBoardType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
-        case "clientid":
-        case "clientId": return target.getConfiguration().getClientId();
-        case "clientsecret":
-        case "clientSecret": return target.getConfiguration().getClientSecret();
-        case "cloudid":
-        case "cloudId": return target.getConfiguration().getCloudId();
-        case "connecttimeout":
-        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connection": return target.getConnection();
+        case "connectionoptions":
+        case "connectionOptions": return target.getConnectionOptions();
         case "delay": return target.getDelay();
         case "deletesubtasks":
-        case "deleteSubtasks": return target.isDeleteSubtasks();
-        case "deployment": return target.getConfiguration().getDeployment();
-        case "email": return target.getConfiguration().getEmail();
+        case "deleteSubtasks": return target.getIssue().isDeleteSubtasks();
+        case "emit": return target.getEmit();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
-        case "expand": return target.getExpand();
-        case "fields": return target.getFields();
+        case "expand": return target.getIssue().getExpand();
+        case "fields": return target.getIssue().getFields();
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "issuekey":
-        case "issueKey": return target.getIssueKey();
+        case "issueKey": return target.getIssue().getIssueKey();
         case "issuetype":
-        case "issueType": return target.getIssueType();
-        case "jql": return target.getJql();
+        case "issueType": return target.getIssue().getIssueType();
+        case "jql": return target.getIssue().getJql();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getLimit();
-        case "maxattempts":
-        case "maxAttempts": return target.getConfiguration().getMaxAttempts();
-        case "maxconnections":
-        case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxdeliveryattempts":
+        case "maxDeliveryAttempts": return target.getMaxDeliveryAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
-        case "maxretrywait":
-        case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
         case "notifyusers":
-        case "notifyUsers": return target.getNotifyUsers();
+        case "notifyUsers": return target.getIssue().getNotifyUsers();
         case "outputtype":
         case "outputType": return target.getOutputType();
         case "overlap": return target.getOverlap();
         case "pagesize":
         case "pageSize": return target.getPageSize();
-        case "password": return target.getConfiguration().getPassword();
-        case "personalaccesstoken":
-        case "personalAccessToken": return target.getConfiguration().getPersonalAccessToken();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "projectkey":
-        case "projectKey": return target.getProjectKey();
-        case "redirecturi":
-        case "redirectUri": return target.getConfiguration().getRedirectUri();
-        case "refreshtoken":
-        case "refreshToken": return target.getConfiguration().getRefreshToken();
+        case "projectKey": return target.getIssue().getProjectKey();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
-        case "responsetimeout":
-        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -338,27 +248,21 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
-        case "scopes": return target.getConfiguration().getScopes();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "startfrom":
+        case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statekey":
         case "stateKey": return target.getStateKey();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
-        case "summary": return target.getSummary();
+        case "summary": return target.getIssue().getSummary();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
-        case "tokenstore":
-        case "tokenStore": return target.getConfiguration().getTokenStore();
-        case "tokenstorefile":
-        case "tokenStoreFile": return target.getConfiguration().getTokenStoreFile();
-        case "tokenurl":
-        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
-        case "username": return target.getConfiguration().getUsername();
         default: return null;
         }
     }
@@ -366,6 +270,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "connectionoptions":
+        case "connectionOptions": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":

@@ -1,13 +1,12 @@
 package io.jiraspoke.camel;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
@@ -17,6 +16,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,11 @@ public class JiraSpokeComponent extends DefaultComponent {
         URISupport.addSanitizeKeywords("authorizationCode");
     }
 
-    @Metadata(label = "common", description = "Named Jira connections (name to settings). Endpoints pick one with"
-                                               + " connection=<name>. From properties:"
-                                               + " camel.component.jiraspoke.connections[<name>].<option>=<value>."
-                                               + " JiraSpokeConnection beans in the registry are connections too,"
-                                               + " named by their bean name.")
+    @Metadata(label = "common", description = "The named Jira connections, by name. An endpoint picks one with its"
+                                               + " connection option. In properties, each setting of connection"
+                                               + " jira is camel.component.jiraspoke.connections[jira].SETTING (see"
+                                               + " Connection settings in the reference). JiraSpokeConnection beans"
+                                               + " in the registry are connections too, under their bean names.")
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
     private final Map<String, JiraClient> clients = new HashMap<>();
@@ -53,27 +54,73 @@ public class JiraSpokeComponent extends DefaultComponent {
                                                       + "'? Valid actions: "
                                                       + String.join(", ", JiraSpokeAction.ids()));
         }
-        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(URISupport.sanitizeUri(uri), this, action);
+        refuseUnprefixedConnectionSettings(action, parameters);
+        Map<String, Object> inline = PropertiesHelper.extractProperties(parameters, "connection.");
+        Set<String> set = EndpointOptions.canonicalNames(parameters.keySet());
+        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(URISupport.sanitizeUri(uri), this, action, set);
+        if (!inline.isEmpty()) {
+            endpoint.setInlineConnection(bindInline(endpoint, inline));
+        }
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Inline connection settings carry the prefix {@code connection.} since action options such as a user name
+     * share their names. Without the prefix they would be unknown endpoint options, and Camel's own message would
+     * print their values: a credential among them.
+     */
+    private static void refuseUnprefixedConnectionSettings(JiraSpokeAction action, Map<String, Object> parameters) {
+        List<String> misplaced = new ArrayList<>();
+        for (String key : parameters.keySet()) {
+            ConnectionOption o = ConnectionOption.find(key);
+            if (o != null && !EndpointOptions.isEndpointOption(key)) {
+                misplaced.add(o.id());
+            }
+        }
+        if (!misplaced.isEmpty()) {
+            throw new JiraSpokeConfigurationException(
+                    "Endpoint jiraspoke:" + action.id() + ": " + misplaced + " are connection settings, not endpoint"
+                                                      + " options. Configure a named connection and set"
+                                                      + " connection=<name> (recommended), or give them inline with"
+                                                      + " the prefix connection. (e.g. connection."
+                                                      + misplaced.get(0) + "=...)");
+        }
+    }
+
+    /** A connection from an endpoint's connection.* options; unknown settings are refused by name. */
+    JiraSpokeConnection bindInline(JiraSpokeEndpoint endpoint, Map<String, Object> options) {
+        JiraSpokeConnection c = new JiraSpokeConnection();
+        for (Map.Entry<String, Object> e : options.entrySet()) {
+            ConnectionOption o = ConnectionOption.find(e.getKey());
+            if (o == null) {
+                throw new JiraSpokeConfigurationException(
+                        "Endpoint jiraspoke:" + endpoint.getAction() + ": unknown connection setting 'connection."
+                                                          + e.getKey() + "'; valid settings: "
+                                                          + String.join(", ", ConnectionOption.ids()));
+            }
+            PropertyBindingSupport.build().withIgnoreCase(true).withMandatory(true)
+                    .bind(getCamelContext(), c, o.id(), e.getValue());
+        }
+        return c;
     }
 
     /** The client of the endpoint's connection, created once per connection and shared. */
     synchronized JiraClient clientFor(JiraSpokeEndpoint endpoint) {
         String name = endpoint.getConnection();
-        JiraSpokeConnection inline = endpoint.getConfiguration();
+        JiraSpokeConnection inline = endpoint.getInlineConnection();
         if (name != null) {
-            if (inline.isConfigured()) {
+            if (inline != null) {
                 throw new JiraSpokeConfigurationException(
                         "Endpoint jiraspoke:" + endpoint.getAction() + " names connection '" + name
-                                                          + "' and also sets connection options inline; use one or"
-                                                          + " the other");
+                                                          + "' and also sets connection.* options inline; use one"
+                                                          + " or the other");
             }
             return named(name);
         }
-        if (inline.isConfigured()) {
+        if (inline != null) {
             String label = "inline:" + (inline.getBaseUrl() != null ? inline.getBaseUrl() : inline.getCloudId());
-            return clients.computeIfAbsent("inline:" + fingerprint(inline), k -> new JiraClient(label, inline));
+            return clients.computeIfAbsent("inline:" + inline.fingerprint(), k -> new JiraClient(label, inline));
         }
         Map<String, JiraSpokeConnection> all = allConnections();
         if (all.size() == 1) {
@@ -83,8 +130,8 @@ public class JiraSpokeComponent extends DefaultComponent {
                 "Endpoint jiraspoke:" + endpoint.getAction() + " names no connection: set connection=<name>"
                                                   + (all.isEmpty()
                                                           ? " after configuring one on the component or as a bean,"
-                                                            + " or give the connection options (baseUrl, authType,"
-                                                            + " ...) inline"
+                                                            + " or give the connection settings inline"
+                                                            + " (connection.baseUrl, connection.authType, ...)"
                                                           : " (configured: " + String.join(", ", all.keySet()) + ")"));
     }
 
@@ -114,26 +161,6 @@ public class JiraSpokeComponent extends DefaultComponent {
         }
         all.putAll(connections);
         return all;
-    }
-
-    /** Identifies equal inline settings without keeping secrets in a map key. */
-    private static String fingerprint(JiraSpokeConnection c) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Object v : new Object[] {
-                    c.getBaseUrl(), c.getCloudId(), c.getDeployment(), c.getAuthType(), c.getEmail(), c.getApiToken(),
-                    c.getUsername(), c.getPassword(), c.getPersonalAccessToken(), c.getClientId(), c.getClientSecret(),
-                    c.getRefreshToken(), c.getAuthorizationCode(), c.getRedirectUri(), c.getScopes(),
-                    c.getTokenStoreFile(), c.getTokenUrl(), c.getApiGatewayUrl(), c.getConnectTimeout(),
-                    c.getResponseTimeout(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxConnections() }) {
-                md.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            md.update(String.valueOf(System.identityHashCode(c.getTokenStore())).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,8 +1,16 @@
 package io.jiraspoke.camel;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,88 +20,44 @@ import io.jiraspoke.camel.auth.JiraSpokeTokenStore;
 import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
-import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriParams;
 
 /**
  * The settings of one Jira connection: where Jira is, which deployment it is and how to authenticate. Named
- * connections live on the component ({@code connections}); the same options can be given inline on an endpoint for a
- * quick single connection. Secrets are never printed: {@link #toString()} masks them.
+ * connections live on the component ({@code connections}) or in the registry as beans; the same settings can be
+ * given inline on an endpoint with the {@code connection.} prefix for a quick single connection. What each auth
+ * type requires and allows is declared once in {@link ConnectionOption}. Secrets are never printed:
+ * {@link #toString()} masks them.
  */
-@UriParams
 public class JiraSpokeConnection {
 
     static final String DEFAULT_TOKEN_URL = "https://auth.atlassian.com/oauth/token";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
-    @UriParam(label = "common", description = "The Jira site URL, e.g. https://your-site.atlassian.net (Cloud with"
-            + " basic-api-token) or https://jira.example.com (Data Center). Not used with scoped-api-token and OAuth,"
-            + " which call api.atlassian.com/ex/jira/{cloudId}.")
     private String baseUrl;
-    @UriParam(label = "common", description = "The Cloud id of the site (a UUID, see"
-            + " https://your-site.atlassian.net/_edge/tenant_info). Needed by scoped-api-token,"
-            + " oauth2-authorization-code and oauth2-client-credentials.")
     private String cloudId;
-    @UriParam(label = "common", enums = "cloud,server,auto", description = "cloud or server (Data Center). When not"
-            + " given it follows from the auth type (API tokens and OAuth are Cloud; personal access tokens and"
-            + " user/password are Data Center); auto asks Jira's serverInfo once.")
     private String deployment;
-    @UriParam(label = "security", enums = "basic-api-token,scoped-api-token,oauth2-authorization-code,"
-            + "oauth2-client-credentials,personal-access-token,basic", description = "How to authenticate. When not"
-            + " given it is inferred from the credentials that are set.")
     private String authType;
-    @UriParam(label = "security", description = "Atlassian account e-mail address (basic-api-token, scoped-api-token).")
     private String email;
-    @UriParam(label = "security", secret = true, description = "Classic or scoped Atlassian API token.")
     private String apiToken;
-    @UriParam(label = "security", description = "Data Center user name (basic).")
     private String username;
-    @UriParam(label = "security", secret = true, description = "Data Center password (basic).")
     private String password;
-    @UriParam(label = "security", secret = true, description = "Data Center personal access token.")
     private String personalAccessToken;
-    @UriParam(label = "security", description = "OAuth 2.0 client id.")
     private String clientId;
-    @UriParam(label = "security", secret = true, description = "OAuth 2.0 client secret.")
     private String clientSecret;
-    @UriParam(label = "security", secret = true, description = "OAuth 2.0 (3LO) refresh token obtained at consent."
-            + " Used only until the token store holds a newer one: refresh tokens rotate on every refresh.")
     private String refreshToken;
-    @UriParam(label = "security", secret = true, description = "OAuth 2.0 (3LO) authorization code to exchange once"
-            + " for tokens when neither the token store nor refreshToken has a refresh token.")
     private String authorizationCode;
-    @UriParam(label = "security", description = "The redirect URI registered for the OAuth app; needed with"
-            + " authorizationCode.")
     private String redirectUri;
-    @UriParam(label = "security", description = "The OAuth scopes (or scoped API token scopes) the credential was"
-            + " granted, separated by spaces or commas. Endpoints check at start that their action's scopes are"
-            + " listed. Required for scoped-api-token and OAuth connections.")
     private String scopes;
-    @UriParam(label = "security", description = "Where OAuth tokens are persisted (3LO refresh tokens rotate and must"
-            + " survive a restart). Default: a store in memory, or a file store when tokenStoreFile is set.")
     private JiraSpokeTokenStore tokenStore;
-    @UriParam(label = "security", description = "A file in which to persist OAuth tokens (created with owner-only"
-            + " permissions).")
     private String tokenStoreFile;
-    @UriParam(label = "advanced", defaultValue = DEFAULT_TOKEN_URL, description = "The OAuth 2.0 token endpoint.")
     private String tokenUrl = DEFAULT_TOKEN_URL;
-    @UriParam(label = "advanced", defaultValue = DEFAULT_API_GATEWAY_URL, description = "The Atlassian API gateway"
-            + " in front of Cloud sites for scoped tokens and OAuth; calls go to {apiGatewayUrl}/ex/jira/{cloudId}.")
     private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
-    @UriParam(label = "advanced", defaultValue = "10s", description = "How long to wait for a TCP connection"
-                                                                      + " (e.g. 10s, 500ms, PT10S).")
+    private boolean readOnly;
+    private boolean allowInsecureHttp;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    @UriParam(label = "advanced", defaultValue = "60s", description = "How long to wait for Jira's answer.")
     private Duration responseTimeout = Duration.ofSeconds(60);
-    @UriParam(label = "advanced", defaultValue = "5", description = "How many times a request is sent at most when"
-            + " Jira rate-limits (429), is unavailable (503) or the connection fails before the request was"
-            + " processed.")
     private int maxAttempts = 5;
-    @UriParam(label = "advanced", defaultValue = "2m", description = "The longest total time one request may spend"
-                                                                     + " waiting between attempts.")
     private Duration maxRetryWait = Duration.ofMinutes(2);
-    @UriParam(label = "advanced", defaultValue = "20", description = "Pooled HTTP connections to Jira, shared by all"
-            + " endpoints of the connection.")
     private int maxConnections = 20;
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
@@ -114,7 +78,8 @@ public class JiraSpokeConnection {
     }
 
     /**
-     * Checks the settings and answers the auth type in force. Every message names the connection and the option.
+     * Checks the settings and answers the auth type in force. Every problem is reported at once, each naming the
+     * connection and the option.
      */
     public AuthType validate(String name) {
         AuthType type;
@@ -125,55 +90,26 @@ public class JiraSpokeConnection {
                     "Jira connection '" + name + "' is misconfigured: option 'authType': " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        switch (type) {
-            case BASIC_API_TOKEN -> {
-                require(problems, "baseUrl", baseUrl);
-                require(problems, "email", email);
-                require(problems, "apiToken", apiToken);
+        for (ConnectionOption o : ConnectionOption.values()) {
+            boolean set = o.isSetOn(this);
+            if (o.isRequiredFor(type) && !set) {
+                problems.add("option '" + o.id() + "' is required");
+            } else if (set && !o.isAllowedFor(type)) {
+                problems.add(o == ConnectionOption.BASE_URL && type.isScoped()
+                        ? "option 'baseUrl' is not used by authType " + type.id() + ": these credentials work only"
+                          + " through " + apiGatewayUrl + "/ex/jira/{cloudId}; set 'cloudId' instead"
+                        : "option '" + o.id() + "' is not used by authType " + type.id()
+                          + " (remove it, or choose the auth type it belongs to)");
             }
-            case SCOPED_API_TOKEN -> {
-                require(problems, "cloudId", cloudId);
-                require(problems, "email", email);
-                require(problems, "apiToken", apiToken);
-                require(problems, "scopes", scopes);
-            }
-            case OAUTH2_AUTHORIZATION_CODE -> {
-                require(problems, "cloudId", cloudId);
-                require(problems, "clientId", clientId);
-                require(problems, "clientSecret", clientSecret);
-                require(problems, "scopes", scopes);
-                if (authorizationCode != null && redirectUri == null) {
-                    problems.add("option 'redirectUri' is required with 'authorizationCode'");
-                }
-                if (refreshToken == null && authorizationCode == null && tokenStore == null && tokenStoreFile == null) {
-                    problems.add("set 'refreshToken', 'authorizationCode', or a token store ('tokenStore' or"
-                                 + " 'tokenStoreFile') that holds the tokens");
-                }
-            }
-            case OAUTH2_CLIENT_CREDENTIALS -> {
-                require(problems, "cloudId", cloudId);
-                require(problems, "clientId", clientId);
-                require(problems, "clientSecret", clientSecret);
-                require(problems, "scopes", scopes);
-            }
-            case PERSONAL_ACCESS_TOKEN -> {
-                require(problems, "baseUrl", baseUrl);
-                require(problems, "personalAccessToken", personalAccessToken);
-            }
-            case BASIC -> {
-                require(problems, "baseUrl", baseUrl);
-                require(problems, "username", username);
-                require(problems, "password", password);
-            }
-            default -> throw new IllegalStateException(type.id());
         }
-        for (String unused : unusedCredentials(type)) {
-            problems.add("option '" + unused + "' is not used by authType " + type.id()
-                         + " (remove it, or choose the auth type it belongs to)");
-        }
-        if (type.isScoped() && baseUrl != null) {
-            problems.add("option 'baseUrl' is not used by authType " + type.id() + ": these credentials work only"
-                         + " through " + apiGatewayUrl + "/ex/jira/{cloudId}; set 'cloudId' instead");
+        if (type == AuthType.OAUTH2_AUTHORIZATION_CODE) {
+            if (authorizationCode != null && redirectUri == null) {
+                problems.add("option 'redirectUri' is required with 'authorizationCode'");
+            }
+            if (refreshToken == null && authorizationCode == null && tokenStore == null && tokenStoreFile == null) {
+                problems.add("set 'refreshToken', 'authorizationCode', or a token store ('tokenStore' or"
+                             + " 'tokenStoreFile') that holds the tokens");
+            }
         }
         if (deployment != null && !"auto".equalsIgnoreCase(deployment)) {
             Deployment d = null;
@@ -187,13 +123,22 @@ public class JiraSpokeConnection {
                              + ", but deployment is " + d.id());
             }
         }
+        for (ConnectionOption o : List.of(ConnectionOption.BASE_URL, ConnectionOption.TOKEN_URL,
+                ConnectionOption.API_GATEWAY_URL)) {
+            if (o.isAllowedFor(type) && o.valueOf(this) instanceof String url && !url.isBlank()) {
+                checkUrl(problems, o.id(), url);
+            }
+        }
         positive(problems, "connectTimeout", connectTimeout);
         positive(problems, "responseTimeout", responseTimeout);
         if (maxRetryWait == null || maxRetryWait.isNegative()) {
             problems.add("option 'maxRetryWait' must not be negative, was " + maxRetryWait);
         }
         if (maxAttempts < 1) {
-            problems.add("option 'maxAttempts' must be at least 1");
+            problems.add("option 'maxAttempts' must be at least 1, was " + maxAttempts);
+        }
+        if (maxConnections < 1) {
+            problems.add("option 'maxConnections' must be at least 1, was " + maxConnections);
         }
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
@@ -201,6 +146,50 @@ public class JiraSpokeConnection {
                                                       + String.join("; ", problems));
         }
         return type;
+    }
+
+    /**
+     * An absolute http(s) URL with a host. Plain http only to this machine, unless allowInsecureHttp: credentials
+     * must not cross a network unencrypted by accident.
+     */
+    private void checkUrl(List<String> problems, String option, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            problems.add("option '" + option + "' is not a URL: " + e.getMessage());
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((!scheme.equals("https") && !scheme.equals("http")) || uri.getHost() == null || uri.getHost().isBlank()) {
+            problems.add("option '" + option + "' must be an absolute http(s) URL with a host, such as"
+                         + " https://jira.example.com, was '" + url + "'");
+            return;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add("option '" + option + "' must not have a query or fragment, was '" + url + "'");
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            problems.add("option '" + option + "' uses plain http to " + uri.getHost() + ": credentials would"
+                         + " cross the network unencrypted; use https, or set 'allowInsecureHttp' to true");
+        }
+    }
+
+    /** Literal loopback names and addresses only: no name is looked up while validating. */
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private AuthType inferAuthType(String name) {
@@ -222,43 +211,9 @@ public class JiraSpokeConnection {
                                                   + ") and its credentials");
     }
 
-    private List<String> unusedCredentials(AuthType type) {
-        List<String> unused = new ArrayList<>();
-        boolean tokenAuth = type == AuthType.BASIC_API_TOKEN || type == AuthType.SCOPED_API_TOKEN;
-        boolean oauth = type.isOAuth();
-        boolean code = type == AuthType.OAUTH2_AUTHORIZATION_CODE;
-        check(unused, "email", email, tokenAuth);
-        check(unused, "apiToken", apiToken, tokenAuth);
-        check(unused, "username", username, type == AuthType.BASIC);
-        check(unused, "password", password, type == AuthType.BASIC);
-        check(unused, "personalAccessToken", personalAccessToken, type == AuthType.PERSONAL_ACCESS_TOKEN);
-        check(unused, "clientId", clientId, oauth);
-        check(unused, "clientSecret", clientSecret, oauth);
-        check(unused, "refreshToken", refreshToken, code);
-        check(unused, "authorizationCode", authorizationCode, code);
-        check(unused, "redirectUri", redirectUri, code);
-        check(unused, "tokenStore", tokenStore, oauth);
-        check(unused, "tokenStoreFile", tokenStoreFile, oauth);
-        check(unused, "scopes", scopes, type.isScoped());
-        check(unused, "cloudId", cloudId, type.isScoped() || type == AuthType.BASIC_API_TOKEN);
-        return unused;
-    }
-
-    private static void check(List<String> unused, String option, Object value, boolean allowed) {
-        if (value != null && !allowed) {
-            unused.add(option);
-        }
-    }
-
     private static void positive(List<String> problems, String option, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             problems.add("option '" + option + "' must be a positive duration, was " + value);
-        }
-    }
-
-    private static void require(List<String> problems, String option, String value) {
-        if (value == null || value.isBlank()) {
-            problems.add("option '" + option + "' is required");
         }
     }
 
@@ -273,25 +228,41 @@ public class JiraSpokeConnection {
         return s;
     }
 
-    /** Whether any connection or credential option has been set (used to detect inline endpoint connections). */
-    public boolean isConfigured() {
-        return baseUrl != null || cloudId != null || authType != null || email != null || apiToken != null
-               || username != null || password != null || personalAccessToken != null || clientId != null
-               || clientSecret != null || refreshToken != null || authorizationCode != null;
+    /**
+     * Identifies equal settings without keeping secrets in a map key: inline endpoint connections with the same
+     * settings share one client.
+     */
+    String fingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (ConnectionOption o : ConnectionOption.values()) {
+                Object v = o.valueOf(this);
+                String text = v instanceof JiraSpokeTokenStore ? "store@" + System.identityHashCode(v)
+                        : String.valueOf(v);
+                md.update(o.id().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '=');
+                md.update(text.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    /** The options that are set, secrets masked. */
     @Override
     public String toString() {
-        return "JiraSpokeConnection[authType=" + authType + ", baseUrl=" + baseUrl + ", cloudId=" + cloudId
-               + ", deployment=" + deployment + ", email=" + email + ", username=" + username
-               + ", clientId=" + clientId + ", scopes=" + scopes
-               + ", apiToken=" + mask(apiToken) + ", password=" + mask(password)
-               + ", personalAccessToken=" + mask(personalAccessToken) + ", clientSecret=" + mask(clientSecret)
-               + ", refreshToken=" + mask(refreshToken) + ", authorizationCode=" + mask(authorizationCode) + "]";
-    }
-
-    private static String mask(String secret) {
-        return secret == null ? null : "xxxxxx";
+        StringBuilder sb = new StringBuilder("JiraSpokeConnection[");
+        boolean first = true;
+        for (ConnectionOption o : ConnectionOption.values()) {
+            if (o.isSetOn(this)) {
+                sb.append(first ? "" : ", ").append(o.id()).append('=')
+                        .append(o.isSecret() ? "xxxxxx" : String.valueOf(o.valueOf(this)));
+                first = false;
+            }
+        }
+        return sb.append(']').toString();
     }
 
     // getters and setters (the Camel configurers and property binding use them)
@@ -478,6 +449,22 @@ public class JiraSpokeConnection {
 
     public void setMaxRetryWait(Duration maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     public int getMaxConnections() {

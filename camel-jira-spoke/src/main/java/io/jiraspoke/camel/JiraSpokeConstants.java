@@ -2,14 +2,17 @@ package io.jiraspoke.camel;
 
 import org.apache.camel.spi.Metadata;
 
-/** Message headers: per-message overrides of endpoint options, and results. */
+/**
+ * Message headers. Every action option {@code x} has a header {@code CamelJiraSpokeX} that overrides it for one
+ * message (a test keeps the two in step); result headers tell what an action or consumer acted on.
+ */
 public final class JiraSpokeConstants {
 
     @Metadata(description = "The issue id or key to act on (overrides option issueKey); on results, the key of the"
                             + " created, fetched or consumed issue.",
               javaType = "String")
     public static final String ISSUE_KEY = "CamelJiraSpokeIssueKey";
-    @Metadata(label = "producer", description = "The id of the created, fetched or consumed issue.", javaType = "String")
+    @Metadata(description = "On results, the id of the created, fetched or consumed issue.", javaType = "String")
     public static final String ISSUE_ID = "CamelJiraSpokeIssueId";
     @Metadata(label = "producer", description = "The JQL query (overrides option jql).", javaType = "String")
     public static final String JQL = "CamelJiraSpokeJql";
@@ -19,7 +22,7 @@ public final class JiraSpokeConstants {
     @Metadata(label = "producer", description = "What to expand, comma separated (overrides option expand).",
               javaType = "String")
     public static final String EXPAND = "CamelJiraSpokeExpand";
-    @Metadata(label = "producer", description = "The project key of a new issue (overrides option projectKey).",
+    @Metadata(label = "producer", description = "The project key or id (overrides option projectKey).",
               javaType = "String")
     public static final String PROJECT_KEY = "CamelJiraSpokeProjectKey";
     @Metadata(label = "producer", description = "The issue type name or id of a new issue (overrides option"
@@ -37,6 +40,16 @@ public final class JiraSpokeConstants {
                                                 + " notifyUsers).",
               javaType = "Boolean")
     public static final String NOTIFY_USERS = "CamelJiraSpokeNotifyUsers";
+    @Metadata(label = "producer", description = "The board type to list (overrides option boardType).",
+              javaType = "String")
+    public static final String BOARD_TYPE = "CamelJiraSpokeBoardType";
+    @Metadata(label = "producer", description = "Text the names of listed boards contain (overrides option"
+                                                + " boardName).",
+              javaType = "String")
+    public static final String BOARD_NAME = "CamelJiraSpokeBoardName";
+    @Metadata(label = "consumer", description = "On board/list consumer exchanges, the id of the board.",
+              javaType = "String")
+    public static final String BOARD_ID = "CamelJiraSpokeBoardId";
 
     private JiraSpokeConstants() {
     }

@@ -1,8 +1,11 @@
 package io.jiraspoke.camel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.jiraspoke.camel.catalog.ActionVariant;
@@ -10,8 +13,11 @@ import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
-import io.jiraspoke.camel.consumer.JiraSpokeIssueSearchConsumer;
+import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
+import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -28,82 +34,107 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Runs one action of the Jira Cloud or Data Center REST API on a named or inline connection. Stream actions can also
- * be consumed: a polling consumer emits each new or updated item once.
+ * be consumed: a polling consumer emits each new or changed item once. The endpoint holds what every action shares
+ * (connection, paging, output type, consumer scheduling and state); each family's options live in its own class,
+ * and the catalogue says which action reads which: an option the action does not read refuses to start.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraspoke", title = "Jira Spoke", syntax = "jiraspoke:action",
              category = { Category.API, Category.CLOUD }, headersClass = JiraSpokeConstants.class)
 public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(enums = "audit/logs,group/addUser,group/create,group/list,group/members,group/delete,group/removeUser,issue/addComment,issue/addWatcher,issue/assign,issue/addAttachment,issue/create,issue/deleteAttachment,issue/delete,issue/removeWatcher,issue/transition,issue/statuses,issue/get,issue/priorities,issue/search,sprint/issues,issue/transitions,issue/watchers,issue/update,metadata/creatableFields,metadata/editableFields,metadata/issueTypes,project/create,project/get,project/list,project/assignableUsers,sprint/create,sprint/delete,sprint/get,sprint/list,sprint/update,story/create,story/search,story/update,user/create,user/myself,user/groups,user/list,user/search,user/delete,attachment/download,field/lookup,webhook/issueFromComment,issue/latestAttachment,issue/latestComment,server/info,webhook/list,webhook/subscribe,webhook/unsubscribe,webhook/update",
+    /** Consumers poll Jira every minute unless told otherwise: Camel's usual 500 ms would burn Jira's rate limits. */
+    static final long DEFAULT_DELAY = 60_000;
+
+    @UriPath(enums = "audit/logs,group/addUser,group/create,group/list,group/members,group/delete,group/removeUser,issue/addComment,issue/addWatcher,issue/assign,issue/addAttachment,issue/create,issue/deleteAttachment,issue/delete,issue/removeWatcher,issue/transition,issue/statuses,issue/get,issue/priorities,issue/search,sprint/issues,issue/transitions,issue/watchers,issue/update,metadata/creatableFields,metadata/editableFields,metadata/issueTypes,project/create,project/get,project/list,project/assignableUsers,sprint/create,sprint/delete,sprint/get,sprint/list,sprint/update,story/create,story/search,story/update,user/create,user/myself,user/groups,user/list,user/search,user/delete,attachment/download,field/lookup,webhook/issueFromComment,issue/latestAttachment,issue/latestComment,server/info,webhook/list,webhook/subscribe,webhook/unsubscribe,webhook/update,issue/comments,issue/updateComment,issue/deleteComment,issue/addLink,issue/addWorklog,issue/worklogs,issue/changelog,issue/notify,issue/count,board/list,webhook/events",
              description = "The action, as family/verb (e.g. issue/create). See the action reference for what each"
-                           + " one does, on which deployments, and the scopes it needs.")
+                           + " one does, on which deployments, the options it reads and what it returns.")
     @Metadata(required = true)
     private String action;
 
-    @UriParam(label = "common", description = "The name of a connection configured on the component. May be"
-                                              + " omitted when the component has exactly one connection, or when the"
-                                              + " connection is given inline with the connection options.")
+    @UriParam(label = "common", description = "The name of a connection configured on the component or declared as"
+                                              + " a JiraSpokeConnection bean. May be omitted when there is exactly"
+                                              + " one connection, or when the connection is given inline with the"
+                                              + " connection. prefix.")
     private String connection;
-    @UriParam
-    private JiraSpokeConnection configuration = new JiraSpokeConnection();
+    @UriParam(label = "security", prefix = "connection.", multiValue = true,
+              description = "An inline connection instead of a named one: any connection setting with the prefix"
+                            + " connection. (connection.baseUrl, connection.authType, connection.apiToken, ...; see"
+                            + " Connection settings). Credentials then sit in the endpoint URI: prefer named"
+                            + " connections.")
+    private Map<String, Object> connectionOptions;
 
-    @UriParam(label = "producer", description = "The issue id or key to act on (header CamelJiraSpokeIssueKey"
-                                                + " overrides it).")
-    private String issueKey;
-    @UriParam(label = "common", description = "The JQL query of issue/search (header CamelJiraSpokeJql overrides it"
-                                              + " for producers). A consumer adds its own updated-since condition"
-                                              + " and ordering.")
-    private String jql;
-    @UriParam(label = "common", description = "The fields to return, comma separated (e.g. summary,status,"
-                                              + "customfield_10016). issue/search defaults to *navigable; issue/get"
-                                              + " to all fields.")
-    private String fields;
-    @UriParam(label = "common", description = "What Jira should expand, comma separated (e.g. changelog,names).")
-    private String expand;
-    @UriParam(label = "common", defaultValue = "100", description = "Items asked for per page.")
+    @UriParam(label = "common", defaultValue = "100", description = "Stream actions: items asked for per page"
+                                                                    + " (1 to 1000; Jira may cap it lower).")
     private int pageSize = 100;
-    @UriParam(label = "producer", defaultValue = "0", description = "Stop a stream after this many items (0: all).")
+    @UriParam(label = "producer", defaultValue = "0", description = "Stream actions: stop after this many items"
+                                                                    + " (0: all).")
     private long limit;
     @UriParam(label = "producer", enums = "list,iterator", defaultValue = "list",
-              description = "What a stream action returns: a list of all items, or a lazy iterator that fetches"
-                            + " pages as it is read (use with split(body()).streaming() for large results).")
+              description = "Stream actions: return a list of all items, or a lazy iterator that fetches pages as it"
+                            + " is read (use with split(body()).streaming() for large results; a Jira error on a"
+                            + " later page is then raised while the splitter reads).")
     private String outputType = "list";
-    @UriParam(label = "producer", description = "The project key of a new issue.")
-    private String projectKey;
-    @UriParam(label = "producer", description = "The issue type of a new issue: a name (Task, Bug, Story) or an id.")
-    private String issueType;
-    @UriParam(label = "producer", description = "The summary of a new issue, or a new summary on update.")
-    private String summary;
-    @UriParam(label = "producer", defaultValue = "false", description = "issue/delete: also delete the subtasks"
-                                                                        + " (Jira refuses to delete an issue that"
-                                                                        + " has subtasks otherwise).")
-    private boolean deleteSubtasks;
-    @UriParam(label = "producer", description = "issue/update: whether Jira e-mails watchers (Jira's default: true).")
-    private Boolean notifyUsers;
 
+    @UriParam(label = "consumer", defaultValue = "now",
+              description = "Where a new consumer (one without saved state) starts: now (only items created or"
+                            + " changed from the consumer's start on), beginning (everything the stream holds,"
+                            + " oldest first), or an instant (ISO-8601 like 2026-11-01T00:00:00Z, or a date"
+                            + " 2026-11-01 meaning its start in UTC). A consumer with saved state resumes where it"
+                            + " stopped. For list streams with emit=changed, now takes the first poll as the"
+                            + " baseline without emitting it.")
+    private String startFrom = "now";
     @UriParam(label = "consumer", defaultValue = "5m", javaType = "java.time.Duration",
-              description = "How far before the watermark each poll looks again, so that issues Jira indexed late or"
-                            + " stamped with a skewed clock are not missed; already delivered ones are skipped.")
-    private long overlap = 300_000;
-    @UriParam(label = "consumer", description = "Where the consumer keeps its watermark. Default: in memory (lost on"
-                                                + " restart); use a FileStateRepository or a shared one to resume"
-                                                + " after a restart.")
+              description = "Incremental streams: how far before the watermark each poll looks again, so that items"
+                            + " Jira indexed late are not missed; items already delivered are skipped.")
+    private Duration overlap = Duration.ofMinutes(5);
+    @UriParam(label = "consumer", enums = "all,changed", defaultValue = "all",
+              description = "List streams (projects, users, groups, boards, sprints): emit every item each poll, or"
+                            + " only the items new or changed since the last poll.")
+    private String emit = "all";
+    @UriParam(label = "consumer", description = "Where the consumer keeps its state (watermark, delivered items)."
+                                                + " Default: in memory (lost on restart); use a"
+                                                + " FileStateRepository or a shared one to resume after a"
+                                                + " restart.")
     private StateRepository<String, String> stateRepository;
-    @UriParam(label = "consumer,advanced", description = "The key under which the watermark is kept. Default:"
-                                                         + " derived from the connection, action and JQL.")
+    @UriParam(label = "consumer,advanced", description = "The key under which the state is kept. Default: derived"
+                                                         + " from the connection, the action and its options.")
     private String stateKey;
     @UriParam(label = "consumer", defaultValue = "0", description = "The most items one poll emits (0: no limit);"
                                                                     + " the rest follow on the next poll.")
     private int maxMessagesPerPoll;
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "How many polls may try to deliver one item whose exchange keeps failing before the"
+                            + " consumer gives up on it, logs a WARN naming it and moves past it. 0: never give up"
+                            + " (the item and everything after it are polled again until the route succeeds)."
+                            + " Exchanges the route handles (onException handled, dead letter channel) count as"
+                            + " delivered.")
+    private int maxDeliveryAttempts;
+
+    /** Shadows Camel's own delay option so that the component's metadata documents this component's default. */
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Milliseconds (or a duration such as 5m) between the end of one poll and the start of"
+                            + " the next. One minute by default, not Camel's usual 500 ms, to spare Jira's rate"
+                            + " limits.")
+    private long delay = DEFAULT_DELAY;
+
+    @UriParam
+    private IssueOptions issue = new IssueOptions();
+    @UriParam
+    private BoardOptions board = new BoardOptions();
 
     private final JiraSpokeAction catalogAction;
+    private final Set<String> setOptions;
+    private JiraSpokeConnection inlineConnection;
     private JiraClient client;
+    private volatile ActionVariant variant;
 
-    public JiraSpokeEndpoint(String uri, JiraSpokeComponent component, JiraSpokeAction action) {
+    public JiraSpokeEndpoint(String uri, JiraSpokeComponent component, JiraSpokeAction action,
+                             Set<String> setOptions) {
         super(uri, component);
         this.catalogAction = action;
         this.action = action.id();
-        setDelay(60_000);
+        this.setOptions = setOptions;
+        setDelay(DEFAULT_DELAY);
     }
 
     @Override
@@ -113,59 +144,77 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        verifyImplemented();
+        EndpointOptions.verify(this, setOptions, false);
+        verifyImplemented(JiraSpokeProducers.isImplemented(catalogAction), "producer",
+                JiraSpokeProducers.implementedIds());
         return JiraSpokeProducers.create(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!catalogAction.isStream()) {
+        if (catalogAction.feed() == JiraSpokeAction.Feed.NO_FEED) {
             throw new JiraSpokeConfigurationException("jiraspoke:" + action + " is a single action, not a stream: use"
-                                                      + " it in to(), not from(). Stream actions: "
-                                                      + streamIds());
+                                                      + " it in to(), not from(). Actions that can be consumed: "
+                                                      + String.join(", ", consumableIds()));
         }
-        if (catalogAction != JiraSpokeAction.ISSUE_SEARCH) {
-            throw new JiraSpokeConfigurationException("jiraspoke:" + action + " cannot be consumed yet: only"
-                                                      + " issue/search has a polling consumer in this version");
-        }
-        JiraSpokeIssueSearchConsumer consumer = new JiraSpokeIssueSearchConsumer(this, processor);
+        EndpointOptions.verify(this, setOptions, true);
+        verifyImplemented(JiraSpokeConsumers.isImplemented(catalogAction), "consumer",
+                JiraSpokeConsumers.implementedIds());
+        Consumer consumer = JiraSpokeConsumers.create(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
 
-    private static String streamIds() {
-        return String.join(", ", Arrays.stream(JiraSpokeAction.values()).filter(JiraSpokeAction::isStream)
-                .map(JiraSpokeAction::id).toList());
+    private static List<String> consumableIds() {
+        return Arrays.stream(JiraSpokeAction.values()).filter(a -> a.feed() != JiraSpokeAction.Feed.NO_FEED)
+                .map(JiraSpokeAction::id).toList();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getComponent().clientFor(this);
-        // The guards come before the not-implemented check: what the connection can never do is worth more to the
-        // user than what a later version will add.
-        verifyUsable(client);
-        verifyImplemented();
+        variant();
         if (stateRepository == null) {
             stateRepository = new MemoryStateRepository();
         }
     }
 
-    /** Refuses to start when the action cannot work on the connection: wrong deployment, auth type or scopes. */
-    void verifyUsable(JiraClient c) {
+    /**
+     * The catalogue variant that applies on this endpoint's connection, checked once: it refuses (with a message
+     * naming connection, action and what is missing) when the action does not exist on the deployment or server
+     * version, is excluded for the auth type, needs scopes the connection does not list, or writes on a read-only
+     * connection.
+     */
+    public ActionVariant variant() {
+        ActionVariant v = variant;
+        if (v == null) {
+            synchronized (this) {
+                if (variant == null) {
+                    variant = verifyUsable(getClient());
+                }
+                v = variant;
+            }
+        }
+        return v;
+    }
+
+    ActionVariant verifyUsable(JiraClient c) {
         String where = "Endpoint jiraspoke:" + action + " cannot start on connection '" + c.name() + "': ";
         Deployment deployment = c.deployment();
-        ActionVariant variant = catalogAction.variantFor(deployment, null);
-        if (variant == null) {
+        Integer major = deployment == Deployment.SERVER && catalogAction.dependsOnServerVersion()
+                ? c.serverMajorVersion() : null;
+        ActionVariant found = catalogAction.variantFor(deployment, major);
+        if (found == null) {
             throw new JiraSpokeConfigurationException(
-                    where + "action " + action + " does not exist on Jira " + deployment.id() + "; it exists on: "
+                    where + "action " + action + " does not exist on Jira " + deployment.id()
+                                                      + (major != null ? " " + major : "") + "; it exists on: "
                                                       + catalogAction.deploymentsText());
         }
         AuthType auth = c.authType();
-        if (variant.excludedAuth().contains(auth)) {
+        if (found.excludedAuth().contains(auth)) {
             List<String> allowed = new ArrayList<>();
             for (AuthType t : AuthType.values()) {
-                if (!variant.excludedAuth().contains(t) && t.impliedDeployment() == deployment) {
+                if (!found.excludedAuth().contains(t) && t.impliedDeployment() == deployment) {
                     allowed.add(t.id());
                 }
             }
@@ -175,29 +224,37 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
                                                       + " connection with one of: " + String.join(", ", allowed));
         }
         Set<String> granted = c.scopes();
-        if (auth.isScoped() && !variant.isAllowedWith(granted)) {
+        if (auth.isScoped() && !found.isAllowedWith(granted)) {
             List<String> alternatives = new ArrayList<>();
-            if (!variant.classicScopes().isEmpty()) {
-                alternatives.add("classic scopes " + variant.classicScopes() + " (missing "
-                                 + missingOf(variant.classicScopes(), granted) + ")");
+            if (!found.classicScopes().isEmpty()) {
+                alternatives.add("classic scopes " + found.classicScopes() + " (missing "
+                                 + missingOf(found.classicScopes(), granted) + ")");
             }
-            if (!variant.granularScopes().isEmpty()) {
-                alternatives.add("granular scopes " + variant.granularScopes() + " (missing "
-                                 + missingOf(variant.granularScopes(), granted) + ")");
+            if (!found.granularScopes().isEmpty()) {
+                alternatives.add("granular scopes " + found.granularScopes() + " (missing "
+                                 + missingOf(found.granularScopes(), granted) + ")");
             }
             throw new JiraSpokeConfigurationException(
                     where + "action " + action + " needs scopes the connection does not list. Grant either "
                                                       + String.join(" or ", alternatives)
                                                       + ", and list them in the connection's 'scopes' option.");
         }
+        if (c.isReadOnly() && catalogAction.writes()) {
+            throw new JiraSpokeConfigurationException(
+                    where + "the connection is read-only (readOnly=true) and action " + action + " changes data in"
+                                                      + " Jira; use a connection that may write");
+        }
+        return found;
     }
 
-    private void verifyImplemented() {
-        if (!JiraSpokeProducers.isImplemented(catalogAction)) {
+    /** The guards come first: what the connection can never do is worth more than what a later version will add. */
+    private void verifyImplemented(boolean implemented, String role, List<String> implementedIds) {
+        variant();
+        if (!implemented) {
             throw new JiraSpokeConfigurationException(
-                    "jiraspoke action '" + action + "' is in the catalogue but not implemented in this version of"
-                                                      + " camel-jira-spoke yet. Implemented: "
-                                                      + String.join(", ", JiraSpokeProducers.implementedIds()));
+                    "jiraspoke action '" + action + "' is in the catalogue but its " + role + " is not implemented"
+                                                      + " in this version of camel-jira-spoke yet. Implemented: "
+                                                      + String.join(", ", implementedIds));
         }
     }
 
@@ -205,8 +262,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
         return needed.stream().filter(s -> !granted.contains(s)).toList();
     }
 
-    /** The connection's client; available once the endpoint has started. */
-    public JiraClient getClient() {
+    /** The connection's client; shared with every endpoint of the connection. */
+    public synchronized JiraClient getClient() {
         if (client == null) {
             client = getComponent().clientFor(this);
         }
@@ -215,6 +272,18 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public JiraSpokeAction getCatalogAction() {
         return catalogAction;
+    }
+
+    /** The inline connection from the connection.* options, or null. */
+    JiraSpokeConnection getInlineConnection() {
+        if (inlineConnection == null && connectionOptions != null && !connectionOptions.isEmpty()) {
+            inlineConnection = getComponent().bindInline(this, connectionOptions);
+        }
+        return inlineConnection;
+    }
+
+    void setInlineConnection(JiraSpokeConnection inlineConnection) {
+        this.inlineConnection = inlineConnection;
     }
 
     /** An option's value for one message: the header when present, else the endpoint option. */
@@ -253,44 +322,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
         this.connection = connection;
     }
 
-    public JiraSpokeConnection getConfiguration() {
-        return configuration;
+    public Map<String, Object> getConnectionOptions() {
+        return connectionOptions;
     }
 
-    public void setConfiguration(JiraSpokeConnection configuration) {
-        this.configuration = configuration;
-    }
-
-    public String getIssueKey() {
-        return issueKey;
-    }
-
-    public void setIssueKey(String issueKey) {
-        this.issueKey = issueKey;
-    }
-
-    public String getJql() {
-        return jql;
-    }
-
-    public void setJql(String jql) {
-        this.jql = jql;
-    }
-
-    public String getFields() {
-        return fields;
-    }
-
-    public void setFields(String fields) {
-        this.fields = fields;
-    }
-
-    public String getExpand() {
-        return expand;
-    }
-
-    public void setExpand(String expand) {
-        this.expand = expand;
+    public void setConnectionOptions(Map<String, Object> connectionOptions) {
+        this.connectionOptions = connectionOptions == null ? null : new LinkedHashMap<>(connectionOptions);
+        this.inlineConnection = null;
     }
 
     public int getPageSize() {
@@ -298,9 +336,7 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setPageSize(int pageSize) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("Option 'pageSize' must be at least 1, was " + pageSize);
-        }
+        EndpointOptions.range("pageSize", pageSize, 1, 1000);
         this.pageSize = pageSize;
     }
 
@@ -309,6 +345,7 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setLimit(long limit) {
+        EndpointOptions.range("limit", limit, 0, Long.MAX_VALUE);
         this.limit = limit;
     }
 
@@ -317,58 +354,38 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setOutputType(String outputType) {
-        if (!"list".equals(outputType) && !"iterator".equals(outputType)) {
-            throw new IllegalArgumentException("Option 'outputType' must be list or iterator, was " + outputType);
-        }
+        EndpointOptions.oneOf("outputType", outputType, "list", "iterator");
         this.outputType = outputType;
     }
 
-    public String getProjectKey() {
-        return projectKey;
+    public String getStartFrom() {
+        return startFrom;
     }
 
-    public void setProjectKey(String projectKey) {
-        this.projectKey = projectKey;
+    public void setStartFrom(String startFrom) {
+        StartFrom.parse(startFrom);
+        this.startFrom = startFrom;
     }
 
-    public String getIssueType() {
-        return issueType;
-    }
-
-    public void setIssueType(String issueType) {
-        this.issueType = issueType;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public boolean isDeleteSubtasks() {
-        return deleteSubtasks;
-    }
-
-    public void setDeleteSubtasks(boolean deleteSubtasks) {
-        this.deleteSubtasks = deleteSubtasks;
-    }
-
-    public Boolean getNotifyUsers() {
-        return notifyUsers;
-    }
-
-    public void setNotifyUsers(Boolean notifyUsers) {
-        this.notifyUsers = notifyUsers;
-    }
-
-    public long getOverlap() {
+    public Duration getOverlap() {
         return overlap;
     }
 
-    public void setOverlap(long overlap) {
+    public void setOverlap(Duration overlap) {
+        if (overlap == null || overlap.isNegative()) {
+            throw new IllegalArgumentException("Option 'overlap' must be a duration of zero or more (e.g. 5m), was "
+                                               + overlap);
+        }
         this.overlap = overlap;
+    }
+
+    public String getEmit() {
+        return emit;
+    }
+
+    public void setEmit(String emit) {
+        EndpointOptions.oneOf("emit", emit, "all", "changed");
+        this.emit = emit;
     }
 
     public StateRepository<String, String> getStateRepository() {
@@ -392,6 +409,45 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        EndpointOptions.range("maxMessagesPerPoll", maxMessagesPerPoll, 0, Integer.MAX_VALUE);
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public int getMaxDeliveryAttempts() {
+        return maxDeliveryAttempts;
+    }
+
+    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
+        EndpointOptions.range("maxDeliveryAttempts", maxDeliveryAttempts, 0, Integer.MAX_VALUE);
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        EndpointOptions.range("delay", delay, 1, Long.MAX_VALUE);
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+
+    @Override
+    public void setInitialDelay(long initialDelay) {
+        EndpointOptions.range("initialDelay", initialDelay, 0, Long.MAX_VALUE);
+        super.setInitialDelay(initialDelay);
+    }
+
+    public IssueOptions getIssue() {
+        return issue;
+    }
+
+    public void setIssue(IssueOptions issue) {
+        this.issue = issue;
+    }
+
+    public BoardOptions getBoard() {
+        return board;
+    }
+
+    public void setBoard(BoardOptions board) {
+        this.board = board;
     }
 }

@@ -26,6 +26,8 @@ public final class ActionVariant {
     private final Set<String> granularScopes;
     private final boolean anyScope;
     private final String description;
+    private JiraSpokeAction action;
+    private String key;
 
     ActionVariant(String seedName, String deployments, String notWithAuth, String classic, String granular,
                   String description) {
@@ -75,6 +77,29 @@ public final class ActionVariant {
             return Set.of();
         }
         return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(t.split("\\s+"))));
+    }
+
+    /** Called once by the catalogue entry the variant belongs to. */
+    void bind(JiraSpokeAction owner, boolean oneOfSeveral) {
+        this.action = owner;
+        this.key = oneOfSeveral ? owner.id() + "[" + deploymentsText + "]" : owner.id();
+    }
+
+    public JiraSpokeAction action() {
+        return action;
+    }
+
+    /**
+     * What the producer dispatches on: the action id, or for an action with several variants the id with the
+     * variant's deployments, e.g. {@code audit/logs[server>=10]}, so each variant has its own producer method.
+     */
+    public String key() {
+        return key;
+    }
+
+    /** Whether this variant exists only on some Data Center major versions. */
+    public boolean isServerVersionBounded() {
+        return server && (serverMinMajor > 0 || serverMaxMajor < Integer.MAX_VALUE);
     }
 
     public String seedName() {

@@ -2,11 +2,7 @@ package io.jiraspoke.camel.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,14 +15,12 @@ import io.jiraspoke.camel.auth.OAuthAuthenticator;
 import io.jiraspoke.camel.auth.StaticAuthenticator;
 import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
-import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.model.JiraServerInfo;
-import io.jiraspoke.camel.paging.JiraPager;
-import io.jiraspoke.camel.paging.PagingStyle;
 
 /**
- * One live Jira connection: its transport, authenticator and deployment. Shared by every endpoint that names the
- * connection; Cloud/Data Center differences (API version, search API) are decided here.
+ * One live Jira connection: its transport, authenticator, deployment and {@link JiraDialect}. Shared by every
+ * endpoint that names the connection.
  */
 public final class JiraClient implements Closeable {
 
@@ -36,7 +30,8 @@ public final class JiraClient implements Closeable {
     private final JiraHttp http;
     private final JiraAuthenticator auth;
     private final boolean autoDetect;
-    private volatile Deployment deployment;
+    private final boolean readOnly;
+    private volatile JiraDialect dialect;
     private volatile JiraServerInfo serverInfo;
 
     public JiraClient(String name, JiraSpokeConnection config) {
@@ -52,7 +47,9 @@ public final class JiraClient implements Closeable {
         this.auth = authenticator(name, authType, config, http);
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);
-        this.deployment = autoDetect ? null : d != null ? Deployment.fromId(d) : authType.impliedDeployment();
+        this.readOnly = config.isReadOnly();
+        this.dialect = autoDetect ? null
+                : JiraDialect.of(d != null ? Deployment.fromId(d) : authType.impliedDeployment());
     }
 
     private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {
@@ -92,33 +89,72 @@ public final class JiraClient implements Closeable {
         return scopes;
     }
 
-    /** The deployment, asking Jira's serverInfo once when the connection says {@code auto}. */
-    public Deployment deployment() {
-        Deployment d = deployment;
-        if (d == null) {
-            d = serverInfo().getDeployment();
-            deployment = d;
-        }
-        return d;
+    /** Whether endpoints whose action writes must refuse to start on this connection. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
-    public boolean isCloud() {
-        return deployment() == Deployment.CLOUD;
+    /**
+     * The deployment, asking Jira's serverInfo once when the connection says {@code auto}. A detected deployment
+     * that the auth type cannot work with (a personal access token answered by Jira Cloud, say) is refused.
+     */
+    public Deployment deployment() {
+        return dialect().deployment();
+    }
+
+    /** How this connection talks to its deployment. */
+    public JiraDialect dialect() {
+        JiraDialect d = dialect;
+        if (d == null) {
+            Deployment detected = serverInfo().getDeployment();
+            if (detected != authType.impliedDeployment()) {
+                throw new JiraSpokeConfigurationException(
+                        "Jira connection '" + name + "' has deployment=auto and Jira says it is "
+                                                          + detected.id() + " (deploymentType "
+                                                          + serverInfo().getDeploymentType() + "), but authType "
+                                                          + authType.id() + " works only on Jira "
+                                                          + authType.impliedDeployment().id()
+                                                          + ": check baseUrl, or choose an auth type of "
+                                                          + detected.id());
+            }
+            d = JiraDialect.of(detected);
+            dialect = d;
+        }
+        return d;
     }
 
     /** Jira's serverInfo, fetched once and cached. */
     public JiraServerInfo serverInfo() {
         JiraServerInfo info = serverInfo;
         if (info == null) {
-            info = new JiraServerInfo(http.json(JiraRequest.get("/rest/api/2/serverInfo"), auth));
+            info = fetchServerInfo();
             serverInfo = info;
         }
         return info;
     }
 
-    /** The platform REST prefix: v3 (ADF) on Cloud, v2 (wiki text) on Data Center. */
-    public String api() {
-        return isCloud() ? "/rest/api/3" : "/rest/api/2";
+    /** The Data Center major version (e.g. 10), learnt once from serverInfo; null when Jira does not say. */
+    public Integer serverMajorVersion() {
+        return serverInfo().getMajorVersion();
+    }
+
+    /**
+     * Jira's clock now, as far as this host can tell: the host clock corrected by the offset measured from the
+     * {@code Date} header of Jira's latest answer. Consumers reason in Jira's time, since Jira stamps the items they
+     * compare.
+     */
+    public Instant jiraNow() {
+        return Instant.now().plus(http.serverClockOffset());
+    }
+
+    /** Asks Jira for its time now (one serverInfo call): its {@code serverTime}, else its {@code Date} header. */
+    public Instant measureJiraClock() {
+        Instant server = fetchServerInfo().getServerTime();
+        return server != null ? server : jiraNow();
+    }
+
+    private JiraServerInfo fetchServerInfo() {
+        return new JiraServerInfo(http.json(JiraRequest.get("/rest/api/2/serverInfo"), auth));
     }
 
     /** Sends a request with the connection's credentials and answers Jira's JSON (null for 204). */
@@ -128,28 +164,6 @@ public final class JiraClient implements Closeable {
 
     public JiraHttp http() {
         return http;
-    }
-
-    /**
-     * Issues matching a JQL query, fetched lazily page by page: Cloud {@code POST /rest/api/3/search/jql} with
-     * {@code nextPageToken}, Data Center {@code POST /rest/api/2/search} with {@code startAt}.
-     */
-    public JiraPager<JiraIssue> searchIssues(String jql, List<String> fields, String expand, int pageSize,
-                                             long limit) {
-        boolean cloud = isCloud();
-        String path = cloud ? "/rest/api/3/search/jql" : "/rest/api/2/search";
-        return JiraPager.of(cloud ? PagingStyle.NEXT_PAGE_TOKEN : PagingStyle.START_AT, page -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("jql", jql);
-            body.putAll(page);
-            if (fields != null && !fields.isEmpty()) {
-                body.put("fields", fields);
-            }
-            if (expand != null) {
-                body.put("expand", cloud ? expand : new ArrayList<>(Arrays.asList(expand.split("\\s*,\\s*"))));
-            }
-            return call(JiraRequest.post(path).readOnly().body(body));
-        }, "issues", pageSize, limit, JiraIssue::new);
     }
 
     @Override

@@ -87,6 +87,13 @@ public final class JiraHttp implements Closeable {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder waitedMs = new LongAdder();
+    private volatile ServerDate lastServerDate;
+    private volatile ServerDate parsedServerDate;
+    private volatile Duration serverClockOffset = Duration.ZERO;
+
+    /** Jira's {@code Date} header and when it arrived by the host clock; parsed only when someone asks. */
+    private record ServerDate(String value, long receivedAtMillis) {
+    }
 
     public JiraHttp(String connectionName, String baseUrl, long connectTimeoutMs, long responseTimeoutMs,
                     int maxConnections, int maxAttempts, long maxRetryWaitMs) {
@@ -160,6 +167,10 @@ public final class JiraHttp implements Closeable {
                                                       + connectionName + "' after " + attempt + " attempt(s): "
                                                       + e.getClass().getSimpleName() + ": " + e.getMessage(),
                         request.method(), display, e);
+            }
+            Header date = response.getFirstHeader(HttpHeaders.DATE);
+            if (date != null) {
+                lastServerDate = new ServerDate(date.getValue(), System.currentTimeMillis());
             }
             try {
                 int status = response.getCode();
@@ -342,6 +353,23 @@ public final class JiraHttp implements Closeable {
         } catch (IOException ignored) {
             // the connection is discarded by the pool
         }
+    }
+
+    /**
+     * How far Jira's clock is ahead of the host's (negative: behind), from the {@code Date} header of the latest
+     * answer; zero until Jira answered with one. The header has whole seconds, which is enough for minute-grained
+     * queries.
+     */
+    public Duration serverClockOffset() {
+        ServerDate d = lastServerDate;
+        if (d != null && d != parsedServerDate) {
+            Instant server = DateUtils.parseStandardDate(d.value());
+            if (server != null) {
+                serverClockOffset = Duration.ofMillis(server.toEpochMilli() + 500 - d.receivedAtMillis());
+            }
+            parsedServerDate = d;
+        }
+        return serverClockOffset;
     }
 
     /** Requests sent, attempts included. */

@@ -2,17 +2,32 @@ package io.jiraspoke.camel.consumer;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * How far an incremental consumer got: the newest {@code updated} instant it delivered, and which issue versions
- * ({@code id@updatedMillis}) it delivered within the overlap window before it, so that re-reading the window
- * delivers nothing twice. Stored as one line: {@code v1;<millis>;<id@millis>,<id@millis>...}.
+ * How far an incremental consumer got: the newest timestamp it delivered (never beyond Jira's clock), and which item
+ * versions it delivered within the overlap window before it, so that re-reading the window delivers nothing twice.
+ * Also the start floor (items stamped before it are never delivered) and the item that keeps failing with its
+ * count. Recording a delivery costs O(1) amortized; serializing is O(items in the window) and done at checkpoints,
+ * not per exchange.
+ * <p>
+ * Stored as one line: {@code v2;<millis>;<floor>;<failing id>@<millis>:<count>;<id>@<millis>,...} with ids
+ * percent-escaped; {@code v1;<millis>;<id@millis>,...} of version 0.1 is read too.
  */
 final class Watermark {
 
-    private long millis = Long.MIN_VALUE;
-    private final Map<String, Long> recent = new LinkedHashMap<>();
+    static final long NONE = Long.MIN_VALUE;
+
+    private long millis = NONE;
+    private long floor = NONE;
+    /** Id to the newest delivered timestamp, roughly oldest first (the order of delivery). */
+    private final LinkedHashMap<String, Long> recent = new LinkedHashMap<>();
+    /** Items stamped beyond Jira's clock: kept apart so that they do not hold up pruning of {@link #recent}. */
+    private final LinkedHashMap<String, Long> future = new LinkedHashMap<>(4);
+    private String failingId;
+    private long failingMillis;
+    private int failures;
 
     static Watermark parse(String state) {
         Watermark w = new Watermark();
@@ -20,55 +35,153 @@ final class Watermark {
             return w;
         }
         String[] parts = state.split(";", -1);
-        if (parts.length != 3 || !"v1".equals(parts[0])) {
-            throw new IllegalStateException("Unreadable jiraspoke consumer state: " + state);
-        }
-        w.millis = Long.parseLong(parts[1]);
-        for (String mark : parts[2].split(",")) {
-            if (!mark.isEmpty()) {
-                w.recent.put(mark, Long.parseLong(mark.substring(mark.lastIndexOf('@') + 1)));
+        try {
+            if (parts.length == 3 && "v1".equals(parts[0])) {
+                w.millis = Long.parseLong(parts[1]);
+                marks(parts[2], w.recent, false);
+            } else if (parts.length == 5 && "v2".equals(parts[0])) {
+                w.millis = Long.parseLong(parts[1]);
+                w.floor = Long.parseLong(parts[2]);
+                if (!parts[3].isEmpty()) {
+                    int colon = parts[3].lastIndexOf(':');
+                    int at = parts[3].lastIndexOf('@', colon);
+                    w.failingId = unescape(parts[3].substring(0, at));
+                    w.failingMillis = Long.parseLong(parts[3].substring(at + 1, colon));
+                    w.failures = Integer.parseInt(parts[3].substring(colon + 1));
+                }
+                marks(parts[4], w.recent, true);
+            } else {
+                throw new IllegalStateException("Unreadable jiraspoke consumer state: " + abbreviate(state));
             }
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException) {
+                throw e;
+            }
+            throw new IllegalStateException("Unreadable jiraspoke consumer state: " + abbreviate(state), e);
         }
         return w;
     }
 
+    private static void marks(String text, Map<String, Long> into, boolean escaped) {
+        for (String mark : text.split(",")) {
+            if (!mark.isEmpty()) {
+                int at = mark.lastIndexOf('@');
+                String id = mark.substring(0, at);
+                into.put(escaped ? unescape(id) : id, Long.parseLong(mark.substring(at + 1)));
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
     boolean isEmpty() {
-        return millis == Long.MIN_VALUE;
+        return millis == NONE;
     }
 
     long millis() {
         return millis;
     }
 
+    long floor() {
+        return floor;
+    }
+
+    /** Starts an empty watermark at an instant: nothing stamped before it is delivered. */
+    void startAt(long startMillis) {
+        millis = startMillis;
+        floor = startMillis;
+    }
+
+    /** The oldest timestamp still worth delivering: the watermark minus the overlap, never before the floor. */
+    long lowerBound(long overlapMillis) {
+        long horizon = isEmpty() ? NONE : millis - overlapMillis;
+        return Math.max(horizon, floor);
+    }
+
+    /** Whether this version of the item (or a newer one) was delivered. */
+    boolean delivered(String id, long itemMillis) {
+        Long seen = recent.get(id);
+        if (seen == null) {
+            seen = future.get(id);
+        }
+        return seen != null && seen >= itemMillis;
+    }
+
     /**
-     * The oldest instant whose delivered versions are still remembered: versions before it were delivered already or
-     * lie outside the window the consumer looks at. {@link Long#MIN_VALUE} while empty.
+     * Records a delivered item version. The watermark advances to its timestamp but never beyond Jira's clock: one
+     * item stamped in the future must not hide the items stamped after it.
      */
-    long horizon(long overlapMillis) {
-        return isEmpty() ? Long.MIN_VALUE : millis - overlapMillis;
-    }
-
-    static String mark(String issueId, long updatedMillis) {
-        return issueId + "@" + updatedMillis;
-    }
-
-    boolean delivered(String mark) {
-        return recent.containsKey(mark);
-    }
-
-    /** Records a delivered issue version and forgets versions older than the overlap window. */
-    void record(String mark, long updatedMillis, long overlapMillis) {
-        recent.put(mark, updatedMillis);
-        millis = Math.max(millis, updatedMillis);
-        long horizon = horizon(overlapMillis);
+    void record(String id, long itemMillis, long jiraNowMillis, long overlapMillis) {
+        if (itemMillis > jiraNowMillis + overlapMillis) {
+            future.put(id, itemMillis);
+        } else {
+            recent.remove(id);
+            recent.put(id, itemMillis);
+        }
+        millis = Math.max(millis, Math.min(itemMillis, jiraNowMillis));
+        long horizon = millis - overlapMillis;
         for (Iterator<Long> it = recent.values().iterator(); it.hasNext();) {
-            if (it.next() < horizon) {
-                it.remove();
+            if (it.next() >= horizon) {
+                break;
             }
+            it.remove();
+        }
+        if (failingId != null && failingMillis == itemMillis && failingId.equals(id)) {
+            failingId = null;
+            failures = 0;
         }
     }
 
-    String serialize() {
-        return "v1;" + millis + ";" + String.join(",", recent.keySet());
+    /** Counts one more failed poll of an item version; answers how many polls in a row failed on it. */
+    int failed(String id, long itemMillis) {
+        if (failingId != null && failingMillis == itemMillis && failingId.equals(id)) {
+            failures++;
+        } else {
+            failingId = id;
+            failingMillis = itemMillis;
+            failures = 1;
+        }
+        return failures;
+    }
+
+    String serialize(long overlapMillis) {
+        long horizon = millis - overlapMillis;
+        StringBuilder sb = new StringBuilder(32 + recent.size() * 24);
+        sb.append("v2;").append(millis).append(';').append(floor > horizon ? floor : NONE).append(';');
+        if (failingId != null) {
+            sb.append(escape(failingId)).append('@').append(failingMillis).append(':').append(failures);
+        }
+        sb.append(';');
+        boolean first = true;
+        for (Map<String, Long> marks : List.of(recent, future)) {
+            for (Iterator<Map.Entry<String, Long>> it = marks.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<String, Long> e = it.next();
+                if (e.getValue() < horizon) {
+                    it.remove();
+                    continue;
+                }
+                if (!first) {
+                    sb.append(',');
+                }
+                sb.append(escape(e.getKey())).append('@').append(e.getValue());
+                first = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Items remembered within the window (for tests and monitoring). */
+    int size() {
+        return recent.size() + future.size();
+    }
+
+    private static String escape(String id) {
+        return StateText.escape(id);
+    }
+
+    private static String unescape(String id) {
+        return StateText.unescape(id);
     }
 }

@@ -24,18 +24,22 @@ public final class JiraIssue {
         this.raw = raw;
     }
 
+    /** The issue id, e.g. {@code 10001} (a number as text). */
     public String getId() {
         return text(raw, "id");
     }
 
+    /** The issue key, e.g. {@code PROJ-123}. */
     public String getKey() {
         return text(raw, "key");
     }
 
+    /** The REST URL of the issue. */
     public String getSelf() {
         return text(raw, "self");
     }
 
+    /** Field {@code summary}. */
     public String getSummary() {
         return text(raw.path("fields"), "summary");
     }
@@ -51,22 +55,27 @@ public final class JiraIssue {
         return Adf.isDocument(d) ? d : null;
     }
 
+    /** The name of the status, e.g. {@code In Progress}. */
     public String getStatus() {
         return text(raw.path("fields").path("status"), "name");
     }
 
+    /** The name of the issue type, e.g. {@code Bug}. */
     public String getIssueType() {
         return text(raw.path("fields").path("issuetype"), "name");
     }
 
+    /** The key of the issue's project. */
     public String getProjectKey() {
         return text(raw.path("fields").path("project"), "key");
     }
 
+    /** When the issue was created; null when not returned or unreadable. */
     public OffsetDateTime getCreated() {
         return JiraTime.parse(text(raw.path("fields"), "created"));
     }
 
+    /** When the issue last changed; null when not returned or unreadable. */
     public OffsetDateTime getUpdated() {
         return JiraTime.parse(text(raw.path("fields"), "updated"));
     }

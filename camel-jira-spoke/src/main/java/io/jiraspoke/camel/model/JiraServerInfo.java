@@ -1,5 +1,9 @@
 package io.jiraspoke.camel.model;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.catalog.Deployment;
 
@@ -12,37 +16,73 @@ public final class JiraServerInfo {
         this.raw = raw;
     }
 
+    /** The base URL Jira knows itself by. */
     public String getBaseUrl() {
         return JiraIssue.text(raw, "baseUrl");
     }
 
+    /** The version, e.g. {@code 10.3.1} or {@code 1001.0.0-SNAPSHOT} on Cloud. */
     public String getVersion() {
         return JiraIssue.text(raw, "version");
     }
 
-    /** The major version, e.g. 10 for Data Center 10.3.1; null when Jira did not say. */
+    /**
+     * The major version, e.g. 10 for Data Center 10.3.1: the first of {@code versionNumbers}, else the leading
+     * number of {@code version} ({@code "4.2-SNAPSHOT"} is 4); null when Jira says neither.
+     */
     public Integer getMajorVersion() {
         JsonNode numbers = raw.get("versionNumbers");
-        return numbers != null && numbers.isArray() && !numbers.isEmpty() ? numbers.get(0).asInt() : null;
+        if (numbers != null && numbers.isArray() && !numbers.isEmpty()) {
+            JsonNode first = numbers.get(0);
+            if (first.canConvertToInt() || (first.isTextual() && first.asText().matches("\\d{1,9}"))) {
+                return first.asInt();
+            }
+        }
+        String version = getVersion();
+        if (version != null) {
+            int end = 0;
+            String v = version.strip();
+            while (end < v.length() && end < 9 && Character.isDigit(v.charAt(end))) {
+                end++;
+            }
+            if (end > 0) {
+                return Integer.parseInt(v.substring(0, end));
+            }
+        }
+        return null;
     }
 
-    /** {@code Cloud}, {@code Server} or {@code DataCenter}, as Jira says. */
+    /** Jira's clock when it answered ({@code serverTime}); null when absent or unreadable. */
+    public Instant getServerTime() {
+        try {
+            OffsetDateTime t = JiraTime.parse(JiraIssue.text(raw, "serverTime"));
+            return t == null ? null : t.toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code Cloud}, {@code Server} or {@code DataCenter}, as Jira says; a Jira too old to say is a Server. */
     public String getDeploymentType() {
         return JiraIssue.text(raw, "deploymentType");
     }
 
+    /** {@code cloud} or {@code server}: what the component makes of {@code deploymentType}. */
     public Deployment getDeployment() {
         return "Cloud".equalsIgnoreCase(getDeploymentType()) ? Deployment.CLOUD : Deployment.SERVER;
     }
 
+    /** The title of the instance. */
     public String getServerTitle() {
         return JiraIssue.text(raw, "serverTitle");
     }
 
+    /** The build number; 0 when absent. */
     public long getBuildNumber() {
         return raw.path("buildNumber").asLong();
     }
 
+    /** Jira's JSON as received. */
     public JsonNode getRaw() {
         return raw;
     }

@@ -1,6 +1,8 @@
 package io.jiraspoke.camel.model;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -18,15 +20,26 @@ public final class JiraTime {
     private JiraTime() {
     }
 
-    /** Parses Jira's format (and ISO-8601 with a colon in the offset); null or blank gives null. */
+    /**
+     * Parses Jira's format (and ISO-8601 with a colon in the offset, or epoch milliseconds as some old servers
+     * send); null, blank or unreadable text gives null: an odd timestamp must not fail a whole result.
+     */
     public static OffsetDateTime parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String t = text.strip();
         try {
-            return OffsetDateTime.parse(text, FORMAT);
+            return OffsetDateTime.parse(t, FORMAT);
         } catch (DateTimeParseException e) {
-            return OffsetDateTime.parse(text);
+            try {
+                return OffsetDateTime.parse(t);
+            } catch (DateTimeParseException notIso) {
+                if (t.length() <= 15 && t.chars().allMatch(Character::isDigit)) {
+                    return Instant.ofEpochMilli(Long.parseLong(t)).atOffset(ZoneOffset.UTC);
+                }
+                return null;
+            }
         }
     }
 }

@@ -32,22 +32,27 @@ public final class JiraUser {
         return accountId != null ? accountId : getName();
     }
 
+    /** The name shown in Jira. */
     public String getDisplayName() {
         return JiraIssue.text(raw, "displayName");
     }
 
+    /** The e-mail address; null when the user's privacy settings hide it. */
     public String getEmailAddress() {
         return JiraIssue.text(raw, "emailAddress");
     }
 
+    /** Whether the account is active. */
     public boolean isActive() {
         return raw.path("active").asBoolean(false);
     }
 
+    /** The user's time zone, e.g. {@code Europe/Berlin}. */
     public String getTimeZone() {
         return JiraIssue.text(raw, "timeZone");
     }
 
+    /** Jira's JSON as received. */
     public JsonNode getRaw() {
         return raw;
     }

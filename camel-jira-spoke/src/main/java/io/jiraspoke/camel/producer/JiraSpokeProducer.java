@@ -2,26 +2,28 @@ package io.jiraspoke.camel.producer;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
+import io.jiraspoke.camel.client.JiraDialect;
+import io.jiraspoke.camel.paging.JiraPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.InvokeOnHeaderStrategy;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.HeaderSelectorProducer;
 
 /**
- * Base of the family producers: each subclass has one {@code @InvokeOnHeader("family/verb")} method per action and
- * the build generates its dispatch. Unlike {@link HeaderSelectorProducer}, the action is the endpoint's, never a
+ * Base of the family producers: each subclass has one {@code @InvokeOnHeader("family/verb")} method per action (one
+ * per catalogue variant where an action has several, keyed like {@code audit/logs[server>=10]}) and the build
+ * generates its dispatch. Unlike {@link HeaderSelectorProducer}, the key is the endpoint's checked variant, never a
  * message header, so a message cannot switch an endpoint to an action its start-up checks did not approve.
  */
 public abstract class JiraSpokeProducer extends DefaultProducer {
 
     private final JiraSpokeEndpoint endpoint;
-    private final String action;
     private InvokeOnHeaderStrategy dispatch;
+    private String key;
 
     protected JiraSpokeProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.action = endpoint.getAction();
     }
 
     @Override
@@ -33,19 +35,35 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
         return endpoint.getClient();
     }
 
+    /** How the connection's deployment spells this request: API prefix, rich text, users, search. */
+    protected JiraDialect dialect() {
+        return endpoint.getClient().dialect();
+    }
+
+    /** A stream's result as the endpoint's outputType asks: a list, or a lazy iterator over the pages. */
+    protected Object output(JiraPager<?> pager) {
+        return "iterator".equals(endpoint.getOutputType()) ? pager.iterator() : pager.toList();
+    }
+
     @Override
     protected void doBuild() throws Exception {
         super.doBuild();
-        String key = getClass().getName();
+        String type = getClass().getName();
         dispatch = getEndpoint().getCamelContext().getCamelContextExtension()
                 .getBootstrapFactoryFinder(HeaderSelectorProducer.RESOURCE_PATH)
-                .newInstance(key, InvokeOnHeaderStrategy.class)
-                .orElseThrow(() -> new IllegalStateException("Generated dispatch for " + key + " is missing"));
+                .newInstance(type, InvokeOnHeaderStrategy.class)
+                .orElseThrow(() -> new IllegalStateException("Generated dispatch for " + type + " is missing"));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        key = endpoint.variant().key();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Object answer = dispatch.invoke(this, action, exchange, null);
+        Object answer = dispatch.invoke(this, key, exchange, null);
         if (answer != null) {
             exchange.getMessage().setBody(answer);
         }

@@ -6,28 +6,39 @@ import java.util.List;
 import java.util.Map;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
+import io.jiraspoke.camel.catalog.ActionVariant;
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.InvokeOnHeader;
 
 /**
  * Which family producer runs which action. What is implemented is read from the producers' {@code @InvokeOnHeader}
- * methods, so an action is offered exactly when its method exists.
+ * methods, so an action is offered exactly when a method exists for each of its catalogue variants.
  */
 public final class JiraSpokeProducers {
 
     private static final Map<String, Class<? extends JiraSpokeProducer>> FAMILIES = Map.of(
+            "board", BoardProducer.class,
             "issue", IssueProducer.class,
             "server", ServerProducer.class,
             "user", UserProducer.class);
 
-    private static final Map<String, Class<? extends JiraSpokeProducer>> BY_ACTION = new LinkedHashMap<>();
+    private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
+    private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();
 
     static {
+        for (Class<? extends JiraSpokeProducer> type : FAMILIES.values()) {
+            for (Method m : type.getMethods()) {
+                InvokeOnHeader on = m.getAnnotation(InvokeOnHeader.class);
+                if (on != null) {
+                    BY_KEY.put(on.value(), m);
+                }
+            }
+        }
         for (JiraSpokeAction a : JiraSpokeAction.values()) {
-            Class<? extends JiraSpokeProducer> type = FAMILIES.get(a.family());
-            if (type != null && handles(type, a.id())) {
-                BY_ACTION.put(a.id(), type);
+            if (a.variants().stream().allMatch(v -> BY_KEY.containsKey(v.key())
+                                                    && familyOf(a) == BY_KEY.get(v.key()).getDeclaringClass())) {
+                IMPLEMENTED.put(a.id(), a);
             }
         }
     }
@@ -35,26 +46,26 @@ public final class JiraSpokeProducers {
     private JiraSpokeProducers() {
     }
 
-    private static boolean handles(Class<?> type, String id) {
-        for (Method m : type.getMethods()) {
-            InvokeOnHeader on = m.getAnnotation(InvokeOnHeader.class);
-            if (on != null && on.value().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+    /** The producer class of an action's family, or null when the family has none yet. */
+    public static Class<? extends JiraSpokeProducer> familyOf(JiraSpokeAction action) {
+        return FAMILIES.get(action.family());
     }
 
     public static boolean isImplemented(JiraSpokeAction action) {
-        return BY_ACTION.containsKey(action.id());
+        return IMPLEMENTED.containsKey(action.id());
     }
 
     public static List<String> implementedIds() {
-        return List.copyOf(BY_ACTION.keySet());
+        return List.copyOf(IMPLEMENTED.keySet());
+    }
+
+    /** The producer method of a catalogue variant, or null (the reference reads its documentation from it). */
+    public static Method method(ActionVariant variant) {
+        return BY_KEY.get(variant.key());
     }
 
     public static Producer create(JiraSpokeEndpoint endpoint) {
-        Class<? extends JiraSpokeProducer> type = FAMILIES.get(endpoint.getCatalogAction().family());
+        Class<? extends JiraSpokeProducer> type = familyOf(endpoint.getCatalogAction());
         if (type == null) {
             throw new IllegalStateException("No producer for " + endpoint.getAction());
         }

@@ -1,6 +1,7 @@
 package io.jiraspoke.camel.producer;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
+import io.jiraspoke.camel.catalog.ActionDoc;
 import io.jiraspoke.camel.client.JiraRequest;
 import io.jiraspoke.camel.model.JiraServerInfo;
 import org.apache.camel.spi.InvokeOnHeader;
@@ -14,7 +15,8 @@ public class ServerProducer extends JiraSpokeProducer {
 
     /** GET /rest/api/{3|2}/serverInfo. */
     @InvokeOnHeader("server/info")
+    @ActionDoc(returns = "JiraServerInfo (version, major version, deployment type, base URL, server time)")
     public JiraServerInfo info() {
-        return new JiraServerInfo(client().call(JiraRequest.get(client().api() + "/serverInfo")));
+        return new JiraServerInfo(client().call(JiraRequest.get(dialect().api() + "/serverInfo")));
     }
 }

@@ -1,6 +1,7 @@
 package io.jiraspoke.camel.producer;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
+import io.jiraspoke.camel.catalog.ActionDoc;
 import io.jiraspoke.camel.client.JiraRequest;
 import io.jiraspoke.camel.model.JiraUser;
 import org.apache.camel.spi.InvokeOnHeader;
@@ -14,7 +15,9 @@ public class UserProducer extends JiraSpokeProducer {
 
     /** GET /rest/api/{3|2}/myself: the user the connection authenticates as. */
     @InvokeOnHeader("user/myself")
+    @ActionDoc(returns = "JiraUser (account id on Cloud, name and key on Data Center, display name, e-mail, time"
+                         + " zone)")
     public JiraUser myself() {
-        return new JiraUser(client().call(JiraRequest.get(client().api() + "/myself")));
+        return new JiraUser(client().call(JiraRequest.get(dialect().api() + "/myself")));
     }
 }

@@ -247,7 +247,7 @@ class IssueCreateActionTest extends ActionTestSupport {
 
         Exchange ex = send(uri(Flavor.CLOUD, "issue/create", CREATE_BUG), tree("[{\"summary\":\"a\"}]"), Map.of());
 
-        assertRefusedLocally(ex, "issue/create", "JSON object", "ARRAY");
+        assertRefusedLocally(ex, "issue/create", "JSON object", "array");
     }
 
     @Test

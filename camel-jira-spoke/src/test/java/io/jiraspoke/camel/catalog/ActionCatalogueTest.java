@@ -90,16 +90,19 @@ class ActionCatalogueTest {
         List<Row> file = rowsOfFile();
         List<Row> code = rowsOfEnum();
 
-        assertThat(file).hasSize(57);
+        assertThat(file).hasSize(68);
         assertThat(code).containsExactlyElementsOf(file);
     }
 
     @Test
-    void fiftySevenRowsUnderFiftyFiveIdsWithTwoDoubleRows() throws IOException {
-        List<String> fileIds = rowsOfFile().stream().map(Row::id).toList();
+    void theSpokesFiftySevenRowsUnderFiftyFiveIdsAndElevenBeyondWithTwoDoubleRows() throws IOException {
+        List<Row> rows = rowsOfFile();
+        List<String> fileIds = rows.stream().map(Row::id).toList();
 
-        assertThat(new LinkedHashSet<>(fileIds)).hasSize(55).containsExactlyElementsOf(JiraSpokeAction.ids());
-        assertThat(JiraSpokeAction.values()).hasSize(55);
+        assertThat(rows.stream().filter(r -> !r.category().equals("Beyond the spoke"))).hasSize(57);
+        assertThat(rows.stream().filter(r -> r.category().equals("Beyond the spoke"))).hasSize(11);
+        assertThat(new LinkedHashSet<>(fileIds)).hasSize(66).containsExactlyElementsOf(JiraSpokeAction.ids());
+        assertThat(JiraSpokeAction.values()).hasSize(66);
         assertThat(JiraSpokeAction.AUDIT_LOGS.variants()).hasSize(2);
         assertThat(JiraSpokeAction.PROJECT_LIST.variants()).hasSize(2);
         assertThat(Arrays.stream(JiraSpokeAction.values()).filter(a -> a.variants().size() > 1))
@@ -199,8 +202,8 @@ class ActionCatalogueTest {
             });
 
             assertThatThrownBy(context::start).rootCause()
-                    .hasMessageStartingWith("jiraspoke action 'group/create' is in the catalogue but not implemented"
-                                            + " in this version of camel-jira-spoke yet")
+                    .hasMessageStartingWith("jiraspoke action 'group/create' is in the catalogue but its producer is"
+                                            + " not implemented in this version of camel-jira-spoke yet")
                     .hasMessageContaining("Implemented: ").hasMessageContaining("server/info");
         }
     }

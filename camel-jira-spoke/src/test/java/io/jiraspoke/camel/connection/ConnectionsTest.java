@@ -111,10 +111,10 @@ class ConnectionsTest extends JiraSpokeTestSupport {
     @Test
     void namingAConnectionAndSettingConnectionOptionsInlineConflict() {
         String message = startFailure(Map.of("cloud", cloud()),
-                "jiraspoke:server/info?connection=cloud&baseUrl=https://other.atlassian.net");
+                "jiraspoke:server/info?connection=cloud&connection.baseUrl=https://other.atlassian.net");
 
         assertThat(message).contains("Endpoint jiraspoke:server/info names connection 'cloud' and also sets"
-                                     + " connection options inline; use one or the other");
+                                     + " connection.* options inline; use one or the other");
     }
 
     @Test
@@ -123,7 +123,8 @@ class ConnectionsTest extends JiraSpokeTestSupport {
 
         assertThat(message).contains("Endpoint jiraspoke:server/info names no connection: set connection=<name>"
                                      + " after configuring one on the component or as a bean, or give the"
-                                     + " connection options (baseUrl, authType, ...) inline");
+                                     + " connection settings inline (connection.baseUrl, connection.authType,"
+                                     + " ...)");
     }
 
     @Test
@@ -173,13 +174,14 @@ class ConnectionsTest extends JiraSpokeTestSupport {
     @Test
     void inlineEndpointsWithEqualOptionsShareOneClient() throws Exception {
         start(Map.of());
-        String options = "baseUrl=" + jira.baseUrl() + "&authType=basic-api-token&email=" + CLOUD_EMAIL;
+        String options = "connection.baseUrl=" + jira.baseUrl() + "&connection.authType=basic-api-token"
+                         + "&connection.email=" + CLOUD_EMAIL;
 
-        JiraClient a = endpoint("jiraspoke:server/info?" + options + "&apiToken=RAW(token-one)").getClient();
-        JiraClient b = endpoint("jiraspoke:user/myself?" + options + "&apiToken=RAW(token-one)").getClient();
-        JiraClient other = endpoint("jiraspoke:user/myself?" + options + "&apiToken=RAW(token-two)").getClient();
-        JiraClient slower = endpoint("jiraspoke:user/myself?" + options + "&apiToken=RAW(token-one)"
-                                     + "&responseTimeout=5000").getClient();
+        JiraClient a = endpoint("jiraspoke:server/info?" + options + "&connection.apiToken=RAW(token-one)").getClient();
+        JiraClient b = endpoint("jiraspoke:user/myself?" + options + "&connection.apiToken=RAW(token-one)").getClient();
+        JiraClient other = endpoint("jiraspoke:user/myself?" + options + "&connection.apiToken=RAW(token-two)").getClient();
+        JiraClient slower = endpoint("jiraspoke:user/myself?" + options + "&connection.apiToken=RAW(token-one)"
+                                     + "&connection.responseTimeout=5000").getClient();
 
         assertThat(b).isSameAs(a);
         assertThat(other).isNotSameAs(a);
@@ -229,7 +231,7 @@ class ConnectionsTest extends JiraSpokeTestSupport {
         JiraClient client = context.getEndpoint("jiraspoke:server/info?connection=jira", JiraSpokeEndpoint.class)
                 .getClient();
 
-        assertThat(client.isCloud()).isTrue();
+        assertThat(client.deployment()).isEqualTo(io.jiraspoke.camel.catalog.Deployment.CLOUD);
         assertThat(startFailure(Map.of("a", cloud()), "jiraspoke:server/info?connection=nope"))
                 .contains("configured: a");
     }

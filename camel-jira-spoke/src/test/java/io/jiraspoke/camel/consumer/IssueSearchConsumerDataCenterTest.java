@@ -41,11 +41,11 @@ class IssueSearchConsumerDataCenterTest extends JiraSpokeTestSupport {
         start(Map.of("dc", server()), new RouteBuilder() {
             @Override
             public void configure() {
-                from("jiraspoke:issue/search?connection=dc&jql=project = ABC ORDER BY key&startScheduler=false")
+                from("jiraspoke:issue/search?connection=dc&jql=project = ABC ORDER BY key&startFrom=beginning&startScheduler=false")
                         .routeId("poller").to("mock:issues");
             }
         });
-        JiraSpokeIssueSearchConsumer consumer = (JiraSpokeIssueSearchConsumer) context.getRoute("poller")
+        IncrementalConsumer<?> consumer = (IncrementalConsumer<?>) context.getRoute("poller")
                 .getConsumer();
         MockEndpoint mock = context.getEndpoint("mock:issues", MockEndpoint.class);
 

@@ -65,7 +65,7 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
 
     /** Starts a context with a consumer polling only when {@link #consumer()}.run() is called. */
     CamelContext startPolling(String options, Map<String, Object> beans) throws Exception {
-        return startConsumer("jql=project = ABC&startScheduler=false" + options, beans);
+        return startConsumer("jql=project = ABC&startFrom=beginning&startScheduler=false" + options, beans);
     }
 
     CamelContext startConsumer(String query, Map<String, Object> beans) throws Exception {
@@ -79,8 +79,8 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
         });
     }
 
-    JiraSpokeIssueSearchConsumer consumer() {
-        return (JiraSpokeIssueSearchConsumer) context.getRoute("poller").getConsumer();
+    IncrementalConsumer<?> consumer() {
+        return (IncrementalConsumer<?>) context.getRoute("poller").getConsumer();
     }
 
     MockEndpoint mock() {
@@ -150,7 +150,7 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
         List<Issue> issues = Issues.project(10, 30);
         serve(issues);
         // the user's JQL carries its own ORDER BY, which the consumer must replace
-        startConsumer("jql=project = ABC order by created DESC&fields=summary,status&startScheduler=false",
+        startConsumer("jql=project = ABC order by created DESC&fields=summary,status&startFrom=beginning&startScheduler=false",
                 Map.of());
 
         consumer().run();
@@ -207,7 +207,7 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
             public void configure() {
                 getContext().getRegistry().bind("jiraState", state);
                 from("jiraspoke:issue/search?connection=cloud&jql=project = ABC&startScheduler=false"
-                     + "&stateRepository=#jiraState&stateKey=abc").routeId("poller")
+                     + "&startFrom=beginning&stateRepository=#jiraState&stateKey=abc").routeId("poller")
                         .process(e -> {
                             if ("ABC-121".equals(e.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY))
                                 && fail.get()) {
@@ -223,7 +223,7 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
         assertThat(received()).containsExactlyElementsOf(keys(issues.subList(0, 120)));
         Watermark wm = Watermark.parse(state.getState("abc"));
         assertThat(wm.millis()).isEqualTo(issues.get(119).millis());
-        assertThat(wm.delivered(Watermark.mark("10121", issues.get(120).millis()))).isFalse();
+        assertThat(wm.delivered("10121", issues.get(120).millis())).isFalse();
         // the poll stopped at the failure: the third page was never fetched
         assertThat(jira.findAll(postRequestedFor(urlEqualTo(SEARCH)))).hasSize(2);
 
@@ -282,7 +282,7 @@ class IssueSearchConsumerTest extends JiraSpokeTestSupport {
     void theSchedulerPollsByItselfAndRepeatedPollsDeliverNothingTwice() throws Exception {
         List<Issue> issues = Issues.project(250, 30);
         serve(issues);
-        startConsumer("jql=project = ABC&initialDelay=0&delay=20", Map.of());
+        startConsumer("jql=project = ABC&startFrom=beginning&initialDelay=0&delay=20", Map.of());
         MockEndpoint mock = mock();
         mock.expectedMessageCount(250);
         mock.assertIsSatisfied(10_000);

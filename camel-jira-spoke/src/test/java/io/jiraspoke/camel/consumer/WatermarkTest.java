@@ -9,86 +9,156 @@ class WatermarkTest {
 
     static final long MINUTE = 60_000;
     static final long OVERLAP = 5 * MINUTE;
+    /** Jira's clock in these tests: far ahead of every item, so no item counts as stamped in the future. */
+    static final long NOW = 1000 * MINUTE;
 
     @Test
     void noStateIsAnEmptyWatermark() {
         assertThat(Watermark.parse(null).isEmpty()).isTrue();
         assertThat(Watermark.parse("").isEmpty()).isTrue();
         assertThat(Watermark.parse("  ").isEmpty()).isTrue();
-        assertThat(Watermark.parse(null).delivered(Watermark.mark("10001", 0))).isFalse();
+        assertThat(Watermark.parse(null).delivered("10001", 0)).isFalse();
+        assertThat(Watermark.parse(null).lowerBound(OVERLAP)).isEqualTo(Watermark.NONE);
     }
 
     @Test
     void recordingAdvancesToTheNewestInstantAndRemembersTheVersion() {
         Watermark w = Watermark.parse(null);
-        w.record(Watermark.mark("10001", 10 * MINUTE), 10 * MINUTE, OVERLAP);
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
 
         assertThat(w.isEmpty()).isFalse();
         assertThat(w.millis()).isEqualTo(10 * MINUTE);
-        assertThat(w.delivered("10001@600000")).isTrue();
-        assertThat(w.delivered(Watermark.mark("10001", 11 * MINUTE))).as("a newer version of the same issue")
-                .isFalse();
-        assertThat(w.delivered(Watermark.mark("10002", 10 * MINUTE))).as("another issue, same instant").isFalse();
+        assertThat(w.delivered("10001", 10 * MINUTE)).isTrue();
+        assertThat(w.delivered("10001", 9 * MINUTE)).as("an older version of a delivered issue").isTrue();
+        assertThat(w.delivered("10001", 11 * MINUTE)).as("a newer version of the same issue").isFalse();
+        assertThat(w.delivered("10002", 10 * MINUTE)).as("another issue, same instant").isFalse();
 
         // an older version recorded later (an issue indexed late) does not move the watermark back
-        w.record(Watermark.mark("10003", 8 * MINUTE), 8 * MINUTE, OVERLAP);
+        w.record("10003", 8 * MINUTE, NOW, OVERLAP);
         assertThat(w.millis()).isEqualTo(10 * MINUTE);
-        assertThat(w.delivered(Watermark.mark("10003", 8 * MINUTE))).isTrue();
+        assertThat(w.delivered("10003", 8 * MINUTE)).isTrue();
     }
 
     @Test
     void serializesToOneLineAndParsesBack() {
         Watermark w = Watermark.parse(null);
-        w.record(Watermark.mark("10001", 1_000_000), 1_000_000, OVERLAP);
-        w.record(Watermark.mark("10002", 1_060_000), 1_060_000, OVERLAP);
+        w.record("10001", 1_000_000, NOW, OVERLAP);
+        w.record("10002", 1_060_000, NOW, OVERLAP);
 
-        String line = w.serialize();
-        assertThat(line).isEqualTo("v1;1060000;10001@1000000,10002@1060000");
+        String line = w.serialize(OVERLAP);
+        assertThat(line).isEqualTo("v2;1060000;" + Long.MIN_VALUE + ";;10001@1000000,10002@1060000");
 
         Watermark back = Watermark.parse(line);
         assertThat(back.millis()).isEqualTo(1_060_000);
-        assertThat(back.delivered("10001@1000000")).isTrue();
-        assertThat(back.delivered("10002@1060000")).isTrue();
-        assertThat(back.serialize()).isEqualTo(line);
+        assertThat(back.delivered("10001", 1_000_000)).isTrue();
+        assertThat(back.delivered("10002", 1_060_000)).isTrue();
+        assertThat(back.serialize(OVERLAP)).isEqualTo(line);
     }
 
     @Test
-    void anEmptyRecentListParses() {
-        Watermark w = Watermark.parse("v1;1234;");
-        assertThat(w.isEmpty()).isFalse();
-        assertThat(w.millis()).isEqualTo(1234);
-        assertThat(w.serialize()).isEqualTo("v1;1234;");
+    void theStateOfVersionZeroPointOneIsRead() {
+        Watermark w = Watermark.parse("v1;1060000;10001@1000000,10002@1060000");
+
+        assertThat(w.millis()).isEqualTo(1_060_000);
+        assertThat(w.delivered("10001", 1_000_000)).isTrue();
+        assertThat(w.delivered("10002", 1_060_000)).isTrue();
+        assertThat(Watermark.parse("v1;1234;").millis()).isEqualTo(1234);
+    }
+
+    @Test
+    void idsWithSeparatorsSurviveARoundTrip() {
+        Watermark w = Watermark.parse(null);
+        w.record("a;b,c@d:e=f%g\nh", 10 * MINUTE, NOW, OVERLAP);
+        w.failed("x@y:z;1", 11 * MINUTE);
+
+        Watermark back = Watermark.parse(w.serialize(OVERLAP));
+        assertThat(back.delivered("a;b,c@d:e=f%g\nh", 10 * MINUTE)).isTrue();
+        assertThat(back.failed("x@y:z;1", 11 * MINUTE)).as("the count survived").isEqualTo(2);
+        assertThat(w.serialize(OVERLAP)).doesNotContain("\n");
     }
 
     @Test
     void versionsOlderThanTheOverlapWindowArePruned() {
         Watermark w = Watermark.parse(null);
-        w.record(Watermark.mark("1", 0), 0, OVERLAP);
-        w.record(Watermark.mark("2", 2 * MINUTE), 2 * MINUTE, OVERLAP);
-        w.record(Watermark.mark("3", 6 * MINUTE), 6 * MINUTE, OVERLAP);
+        w.record("1", 0, NOW, OVERLAP);
+        w.record("2", 2 * MINUTE, NOW, OVERLAP);
+        w.record("3", 6 * MINUTE, NOW, OVERLAP);
 
-        // horizon = 6 - 5 = 1 minute: the first is gone, the second kept
-        assertThat(w.delivered(Watermark.mark("1", 0))).isFalse();
-        assertThat(w.delivered(Watermark.mark("2", 2 * MINUTE))).isTrue();
-        assertThat(w.serialize()).isEqualTo("v1;360000;2@120000,3@360000");
+        // window = 6 - 5 = 1 minute: the first is gone, the second kept
+        assertThat(w.delivered("1", 0)).isFalse();
+        assertThat(w.delivered("2", 2 * MINUTE)).isTrue();
+        assertThat(w.size()).isEqualTo(2);
 
-        w.record(Watermark.mark("4", 20 * MINUTE), 20 * MINUTE, OVERLAP);
-        assertThat(w.serialize()).isEqualTo("v1;1200000;4@1200000");
+        w.record("4", 20 * MINUTE, NOW, OVERLAP);
+        assertThat(w.serialize(OVERLAP)).endsWith(";;4@1200000");
     }
 
     @Test
-    void theHorizonIsTheWatermarkMinusTheOverlap() {
-        assertThat(Watermark.parse(null).horizon(OVERLAP)).isEqualTo(Long.MIN_VALUE);
-        assertThat(Watermark.parse("v1;3600000;").horizon(OVERLAP)).isEqualTo(3_300_000);
+    void theLowerBoundIsTheWatermarkMinusTheOverlapAndNeverBeforeTheFloor() {
+        assertThat(Watermark.parse("v1;3600000;").lowerBound(OVERLAP)).isEqualTo(3_300_000);
+
+        Watermark started = Watermark.parse(null);
+        started.startAt(60 * MINUTE);
+        assertThat(started.lowerBound(OVERLAP)).as("nothing before the start").isEqualTo(60 * MINUTE);
+        started.record("1", 62 * MINUTE, NOW, OVERLAP);
+        assertThat(started.lowerBound(OVERLAP)).isEqualTo(60 * MINUTE);
+        started.record("2", 80 * MINUTE, NOW, OVERLAP);
+        assertThat(started.lowerBound(OVERLAP)).isEqualTo(75 * MINUTE);
+        assertThat(Watermark.parse(started.serialize(OVERLAP)).lowerBound(OVERLAP)).isEqualTo(75 * MINUTE);
     }
 
     @Test
-    void aVersionExactlyAtTheHorizonIsKept() {
+    void theFloorSurvivesARestartWhileItMatters() {
         Watermark w = Watermark.parse(null);
-        w.record(Watermark.mark("1", MINUTE), MINUTE, OVERLAP);
-        w.record(Watermark.mark("2", 6 * MINUTE), 6 * MINUTE, OVERLAP);
+        w.startAt(60 * MINUTE);
 
-        assertThat(w.delivered(Watermark.mark("1", MINUTE))).isTrue();
+        Watermark back = Watermark.parse(w.serialize(OVERLAP));
+        assertThat(back.isEmpty()).isFalse();
+        assertThat(back.lowerBound(OVERLAP)).isEqualTo(60 * MINUTE);
+    }
+
+    @Test
+    void aVersionExactlyAtTheWindowEdgeIsKept() {
+        Watermark w = Watermark.parse(null);
+        w.record("1", MINUTE, NOW, OVERLAP);
+        w.record("2", 6 * MINUTE, NOW, OVERLAP);
+
+        assertThat(w.delivered("1", MINUTE)).isTrue();
+    }
+
+    @Test
+    void anItemStampedAfterJirasClockDoesNotMoveTheWatermarkPastNow() {
+        Watermark w = Watermark.parse(null);
+        w.record("1", 10 * MINUTE, 10 * MINUTE, OVERLAP);
+        w.record("future", 10_000 * MINUTE, 11 * MINUTE, OVERLAP);
+
+        assertThat(w.millis()).isEqualTo(11 * MINUTE);
+        assertThat(w.delivered("future", 10_000 * MINUTE)).as("it is still not delivered twice").isTrue();
+        // later items are still found and their marks pruned as time goes by
+        w.record("2", 30 * MINUTE, 30 * MINUTE, OVERLAP);
+        assertThat(w.delivered("1", 10 * MINUTE)).isFalse();
+        assertThat(w.millis()).isEqualTo(30 * MINUTE);
+    }
+
+    @Test
+    void failuresAreCountedPerItemVersionAndClearedByItsDelivery() {
+        Watermark w = Watermark.parse(null);
+        assertThat(w.failed("1", MINUTE)).isEqualTo(1);
+        assertThat(w.failed("1", MINUTE)).isEqualTo(2);
+        assertThat(w.failed("1", 2 * MINUTE)).as("a newer version starts again").isEqualTo(1);
+        w.record("1", 2 * MINUTE, NOW, OVERLAP);
+        assertThat(w.failed("1", 2 * MINUTE)).isEqualTo(1);
+    }
+
+    @Test
+    void twoHundredThousandItemsInOneWindowAreAllRemembered() {
+        Watermark w = Watermark.parse(null);
+        for (int i = 0; i < 200_000; i++) {
+            w.record(Integer.toString(10_000 + i), 10 * MINUTE + (i % 1000), NOW, OVERLAP);
+        }
+        assertThat(w.size()).isEqualTo(200_000);
+        assertThat(w.delivered("10000", 10 * MINUTE)).isTrue();
+        assertThat(Watermark.parse(w.serialize(OVERLAP)).size()).isEqualTo(200_000);
     }
 
     @Test
@@ -96,6 +166,6 @@ class WatermarkTest {
         assertThatThrownBy(() -> Watermark.parse("1234")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Unreadable jiraspoke consumer state: 1234");
         assertThatThrownBy(() -> Watermark.parse("v2;1234;")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Watermark.parse("v1;soon;")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Watermark.parse("v1;soon;")).isInstanceOf(IllegalStateException.class);
     }
 }

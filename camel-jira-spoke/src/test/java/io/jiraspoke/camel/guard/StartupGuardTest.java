@@ -82,7 +82,7 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     void userCreateOnAnAllowedAuthTypeFailsOnlyBecauseItIsNotImplementedYet() {
         String message = startFailure("cloud", cloud(), "jiraspoke:user/create?connection=cloud");
 
-        assertThat(message).contains("'user/create' is in the catalogue but not implemented")
+        assertThat(message).contains("'user/create' is in the catalogue but its producer is not implemented")
                 .doesNotContain("cannot be used with authType");
     }
 

@@ -1,0 +1,129 @@
+package io.jiraspoke.camel.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.jiraspoke.camel.JiraSpokeEndpoint;
+import io.jiraspoke.camel.client.JiraClient;
+import io.jiraspoke.camel.error.JiraSpokeException;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer of every incremental stream (issues, stories, sprint issues, audit records, ...): each poll asks the
+ * source for the items stamped since the watermark minus the overlap window, skips the versions it delivered
+ * already, and emits one exchange per new item version, oldest first. The watermark lives in the endpoint's
+ * {@code StateRepository}; it advances only past items whose exchange succeeded.
+ * <p>
+ * Time is Jira's: item timestamps come from Jira's clock, the client measures Jira's clock against the host's, and
+ * the watermark never moves beyond Jira's now, so a skewed host clock or an item stamped in the future cannot make
+ * the consumer skip later items.
+ */
+final class IncrementalConsumer<T> extends StreamConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncrementalConsumer.class);
+
+    private final IncrementalSource<T> source;
+    private final StartFrom startFrom;
+    private Instant startedAt;
+
+    IncrementalConsumer(JiraSpokeEndpoint endpoint, Processor processor, IncrementalSource<T> source) {
+        super(endpoint, processor);
+        this.source = source;
+        this.startFrom = StartFrom.parse(endpoint.getStartFrom());
+    }
+
+    @Override
+    String stateKeyBasis() {
+        return source.stateKeyBasis();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        source.verify();
+        startedAt = Instant.now();
+        super.doStart();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        JiraClient client = endpoint.getClient();
+        long overlap = endpoint.getOverlap().toMillis();
+        Watermark wm = Watermark.parse(loadState());
+        if (wm.isEmpty() && wm.floor() == Watermark.NONE && startFrom.kind() != StartFrom.Kind.BEGINNING) {
+            wm.startAt(start(client).toEpochMilli());
+            saveState(wm.serialize(overlap));
+        }
+        long lower = wm.lowerBound(overlap);
+        long now = client.jiraNow().toEpochMilli();
+        int max = endpoint.getMaxMessagesPerPoll();
+        int delivered = 0;
+        boolean dirty = false;
+        try {
+            for (T item : source.since(lower == Watermark.NONE ? null : Instant.ofEpochMilli(lower))) {
+                if (!isRunAllowed()) {
+                    break;
+                }
+                String id = source.id(item);
+                long millis = millis(item, wm, lower, now);
+                if (millis < lower || wm.delivered(id, millis)) {
+                    continue;
+                }
+                if (max > 0 && delivered >= max) {
+                    break;
+                }
+                Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), source.describe(item),
+                        () -> wm.failed(id, millis));
+                dirty = true;
+                if (outcome == Outcome.FAILED) {
+                    break;
+                }
+                wm.record(id, millis, now, overlap);
+                delivered++;
+                if (checkpointDue()) {
+                    saveState(wm.serialize(overlap));
+                    dirty = false;
+                }
+            }
+        } finally {
+            if (dirty) {
+                saveState(wm.serialize(overlap));
+            }
+        }
+        return delivered;
+    }
+
+    /**
+     * The item's timestamp. An item Jira sent without one (it matched the query, so Jira has one) is delivered
+     * once, booked at the watermark so that re-reading the window does not deliver it again.
+     */
+    private long millis(T item, Watermark wm, long lower, long now) {
+        Instant ts = source.timestamp(item);
+        if (ts != null) {
+            return ts.toEpochMilli();
+        }
+        LOG.warn("{} came from Jira without a timestamp; {} books it at the watermark", source.describe(item),
+                endpoint);
+        return wm.isEmpty() ? Math.max(lower, now) : Math.max(lower, wm.millis());
+    }
+
+    /** Where a consumer without state starts, in Jira's clock. */
+    private Instant start(JiraClient client) {
+        if (startFrom.kind() == StartFrom.Kind.INSTANT) {
+            return startFrom.instant();
+        }
+        Instant jiraNow;
+        try {
+            jiraNow = client.measureJiraClock();
+        } catch (JiraSpokeException e) {
+            LOG.warn("{} could not read Jira's clock from serverInfo ({}); starting from the host clock", endpoint,
+                    e.getMessage());
+            jiraNow = client.jiraNow();
+        }
+        Instant start = jiraNow.minus(Duration.between(startedAt, Instant.now()));
+        LOG.info("{} starts from now ({} in Jira's clock): items changed before are not emitted; startFrom=beginning"
+                 + " emits everything the stream holds", endpoint, start);
+        return start;
+    }
+}

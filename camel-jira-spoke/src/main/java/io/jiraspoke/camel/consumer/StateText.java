@@ -1,0 +1,48 @@
+package io.jiraspoke.camel.consumer;
+
+/**
+ * Escapes ids inside consumer state, which is one line of text (a FileStateRepository refuses line breaks, and the
+ * consumers separate fields with {@code ; , @ : =}).
+ */
+final class StateText {
+
+    private static final String SPECIAL = "%;,@:=\n\r";
+
+    private StateText() {
+    }
+
+    static String escape(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (SPECIAL.indexOf(id.charAt(i)) >= 0) {
+                StringBuilder sb = new StringBuilder(id.length() + 8);
+                for (int j = 0; j < id.length(); j++) {
+                    char c = id.charAt(j);
+                    if (SPECIAL.indexOf(c) >= 0) {
+                        sb.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                return sb.toString();
+            }
+        }
+        return id;
+    }
+
+    static String unescape(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length()) {
+                sb.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package io.jiraspoke.camel.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+import io.jiraspoke.camel.JiraSpokeEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the two generic consumers share: the state repository and its key, processing one exchange per item, and
+ * checkpoints of the state (after each poll, after a failure, and at most every second while a long poll runs, so a
+ * poll of 100,000 items does not rewrite its state 100,000 times).
+ * <p>
+ * An exchange that the route's error handling handled (onException with handled(true), a dead letter channel)
+ * counts as delivered. An exchange that still fails stops the poll: it and everything after it come again on the
+ * next poll, up to {@code maxDeliveryAttempts} polls, after which the consumer logs a WARN naming the item and
+ * moves past it.
+ */
+abstract class StreamConsumer extends ScheduledPollConsumer {
+
+    static final long CHECKPOINT_NANOS = 1_000_000_000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
+
+    protected final JiraSpokeEndpoint endpoint;
+    private StateRepository<String, String> state;
+    private String key;
+    private long lastCheckpoint;
+
+    StreamConsumer(JiraSpokeEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    /** What selects the items, so two consumers of different queries do not share state by default. */
+    abstract String stateKeyBasis();
+
+    @Override
+    protected void doStart() throws Exception {
+        state = endpoint.getStateRepository();
+        // A repository bound in the registry is not started by Camel, and a FileStateRepository reads its file only
+        // when started: without this a restart would deliver everything again. It is not stopped here, because a
+        // MemoryStateRepository forgets everything when stopped.
+        ServiceHelper.startService(state);
+        key = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultKey();
+        super.doStart();
+    }
+
+    private String defaultKey() throws NoSuchAlgorithmException {
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(String.valueOf(stateKeyBasis()).getBytes(StandardCharsets.UTF_8));
+        return "jiraspoke." + endpoint.getAction().replace('/', '-') + "."
+               + endpoint.getClient().name().replaceAll("[^A-Za-z0-9_.-]", "_") + "."
+               + HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    String loadState() {
+        return state.getState(key);
+    }
+
+    void saveState(String value) {
+        state.setState(key, value);
+        lastCheckpoint = System.nanoTime();
+    }
+
+    boolean checkpointDue() {
+        return System.nanoTime() - lastCheckpoint >= CHECKPOINT_NANOS;
+    }
+
+    enum Outcome {
+        /** The exchange succeeded, or the route handled its failure. */
+        DELIVERED,
+        /** It failed once more than maxDeliveryAttempts allows: the consumer moves past it. */
+        GIVEN_UP,
+        /** It failed: the poll stops, and the item comes again on the next poll. */
+        FAILED
+    }
+
+    /**
+     * Processes one item as one exchange. On failure {@code countFailure} records one more failed poll of the item
+     * and answers how many there were in a row.
+     */
+    Outcome deliver(Object body, Consumer<Exchange> headers, String item, IntSupplier countFailure) {
+        Exchange exchange = createExchange(true);
+        try {
+            exchange.getMessage().setBody(body);
+            headers.accept(exchange);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            Exception failure = exchange.getException();
+            if (failure == null) {
+                return Outcome.DELIVERED;
+            }
+            int attempts = countFailure.getAsInt();
+            int max = endpoint.getMaxDeliveryAttempts();
+            if (max > 0 && attempts >= max) {
+                LOG.warn("Giving up on {} of {} after {} failed poll(s) (maxDeliveryAttempts={}); moving past it."
+                         + " Last failure: {}", item, endpoint, attempts, max, failure.toString());
+                return Outcome.GIVEN_UP;
+            }
+            getExceptionHandler().handleException("Processing " + item + " failed (poll " + attempts
+                                                  + (max > 0 ? " of " + max : "") + "); it and the items after it"
+                                                  + " are polled again", exchange, failure);
+            return Outcome.FAILED;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+}
