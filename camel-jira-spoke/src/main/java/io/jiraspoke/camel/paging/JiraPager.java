@@ -132,6 +132,8 @@ public final class JiraPager<T> implements Iterable<T> {
                 }
                 default -> throw new IllegalStateException(style.name());
             }
+            // Let go of the page just read before the next one arrives, so that only one page is ever live.
+            page = java.util.Collections.emptyIterator();
             JsonNode body = fetcher.fetch(params);
             JsonNode items = body == null ? null : (style == PagingStyle.BARE_ARRAY ? body : body.get(itemsField));
             int count = items == null || !items.isArray() ? 0 : items.size();

@@ -1,5 +1,6 @@
 package io.jiraspoke.camel.paging;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -499,5 +500,61 @@ class JiraPagerTest {
 
         assertThat(JiraPager.of(PagingStyle.CURSOR, pages, "entities", 50, 1, INT).toList()).containsExactly(0);
         assertThat(pages.asked).containsExactly(params("limit", 1));
+    }
+
+    private static long asked(Map<String, Object> params, String name) {
+        return ((Number) params.get(name)).longValue();
+    }
+
+    // Memory: one page at a time
+
+    @Test
+    void thePreviousPageIsUnreachableWhileTheNextIsFetched() {
+        // Items are objects so that no JSON value is shared or cached between pages; only the weak reference
+        // outlives the fetch that made page 1.
+        List<WeakReference<JsonNode>> firstPageItems = new ArrayList<>();
+        List<Boolean> releasedDuringSecondFetch = new ArrayList<>();
+        JiraPager.PageFetcher jira = params -> {
+            long start = asked(params, "startAt");
+            if (start > 0) {
+                releasedDuringSecondFetch.add(collected(firstPageItems));
+            }
+            ObjectNode page = F.objectNode().put("startAt", start).put("total", 4);
+            ArrayNode values = page.putArray("values");
+            for (long i = start; i < start + 2; i++) {
+                ObjectNode item = values.addObject().put("id", i);
+                if (start == 0) {
+                    firstPageItems.add(new WeakReference<>(item));
+                }
+            }
+            return page;
+        };
+
+        List<Long> ids = new ArrayList<>();
+        JiraPager.of(PagingStyle.START_AT, jira, "values", 2, 0, n -> n.get("id").asLong()).forEach(ids::add);
+
+        assertThat(ids).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(releasedDuringSecondFetch).as("page 1 was let go before page 2 was fetched").containsExactly(true);
+    }
+
+    /**
+     * Whether every referenced object has been collected. A strongly reachable object is never collected, so a
+     * pager that still holds the page fails this whatever the collector does; a released page is collected by the
+     * first full collection that {@code System.gc()} asks for.
+     */
+    private static boolean collected(List<WeakReference<JsonNode>> refs) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (refs.stream().allMatch(r -> r.get() == null)) {
+                return true;
+            }
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return refs.stream().allMatch(r -> r.get() == null);
     }
 }
