@@ -1,20 +1,30 @@
 package io.jiraspoke.camel;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.URISupport;
@@ -30,9 +40,23 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraSpokeComponent.class);
 
+    /**
+     * The options of a connection marked {@code secret = true}, read from the annotations so that a secret option
+     * added later is masked without a second list to keep in step.
+     */
+    private static final List<String> SECRET_OPTIONS = readSecretOptions();
+
     static {
-        // Camel masks URI options whose names look secret; authorizationCode is not among its defaults.
-        URISupport.addSanitizeKeywords("authorizationCode");
+        // Camel masks URI options whose names look secret (most of ours contain "token", "secret" or "password");
+        // only the others are added, because Camel masks just the first option per URI that matches an added
+        // keyword (so an added name it already masks would hide a later one), and each call replaces the
+        // keywords of the previous one.
+        List<String> unmasked = SECRET_OPTIONS.stream()
+                .filter(option -> URISupport.sanitizeUri("jiraspoke:probe?" + option + "=probe").endsWith("=probe"))
+                .toList();
+        if (!unmasked.isEmpty()) {
+            URISupport.addSanitizeKeywords(String.join(",", unmasked));
+        }
     }
 
     @Metadata(label = "common", description = "Named Jira connections (name to settings). Endpoints pick one with"
@@ -44,6 +68,65 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     private final Map<String, JiraClient> clients = new HashMap<>();
 
+    /**
+     * Registers the secret option names with the context as soon as the component has one: camel-main logs
+     * {@code camel.component.jiraspoke.connections[...]} properties while it binds them, before anything starts,
+     * and masks only keys it knows to be sensitive.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            addSensitiveKeywords(camelContext.getCamelContextExtension());
+        }
+    }
+
+    /** Adds the secret option names to the context's additional sensitive keywords, keeping those already set. */
+    static void addSensitiveKeywords(ExtendedCamelContext extension) {
+        String configured = extension.getAdditionalSensitiveKeywords();
+        List<String> keywords = new ArrayList<>(keywords(configured));
+        List<String> lowerCase = keywords.stream().map(k -> k.toLowerCase(Locale.ENGLISH)).toList();
+        boolean added = false;
+        for (String option : SECRET_OPTIONS) {
+            // Camel compares the last segment of a key, lower-cased, against these keywords
+            String keyword = option.toLowerCase(Locale.ENGLISH);
+            if (!lowerCase.contains(keyword)) {
+                keywords.add(keyword);
+                added = true;
+            }
+        }
+        if (added) {
+            extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
+        }
+    }
+
+    /**
+     * The names of the connection options that hold secrets ({@code apiToken}, {@code password}, ...), for anything
+     * else that prints configuration and must mask them.
+     */
+    public static List<String> secretOptions() {
+        return SECRET_OPTIONS;
+    }
+
+    /** Camel's comma-separated keyword setting as a list. */
+    private static List<String> keywords(String configured) {
+        if (configured == null) {
+            return List.of();
+        }
+        return Arrays.stream(configured.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
+
+    private static List<String> readSecretOptions() {
+        List<String> names = new ArrayList<>();
+        for (Field field : JiraSpokeConnection.class.getDeclaredFields()) {
+            UriParam param = field.getAnnotation(UriParam.class);
+            if (param != null && param.secret()) {
+                names.add(param.name().isEmpty() ? field.getName() : param.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraSpokeAction action = JiraSpokeAction.find(remaining);
@@ -53,9 +136,27 @@ public class JiraSpokeComponent extends DefaultComponent {
                                                       + "'? Valid actions: "
                                                       + String.join(", ", JiraSpokeAction.ids()));
         }
-        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(URISupport.sanitizeUri(uri), this, action);
+        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(sanitize(uri), this, action);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * The URI Camel shows for an endpoint, with every secret option and every option named by the context's
+     * additional sensitive keywords masked. Camel's own sanitizing is not enough: it masks only the first option
+     * per URI that matches an added keyword, and its keywords are one JVM-wide setting that any context replaces.
+     */
+    private String sanitize(String uri) {
+        List<String> keywords = new ArrayList<>(SECRET_OPTIONS);
+        if (getCamelContext() != null) {
+            keywords.addAll(keywords(getCamelContext().getCamelContextExtension().getAdditionalSensitiveKeywords()));
+        }
+        String alternatives = keywords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        // same shape as Camel's own pattern, so RAW(...) and RAW{...} values are masked whole
+        Pattern options = Pattern.compile(
+                "([?&][^=&]*(?:" + alternatives + ")[^=&]*)=(RAW(\\{[^}]*}|\\([^)]*\\))|[^&]*)",
+                Pattern.CASE_INSENSITIVE);
+        return options.matcher(URISupport.sanitizeUri(uri)).replaceAll("$1=xxxxxx");
     }
 
     /** The client of the endpoint's connection, created once per connection and shared. */
