@@ -82,7 +82,7 @@ public class JiraSpokeComponent extends DefaultComponent {
     }
 
     /** Adds the secret option names to the context's additional sensitive keywords, keeping those already set. */
-    static void addSensitiveKeywords(ExtendedCamelContext extension) {
+    private static void addSensitiveKeywords(ExtendedCamelContext extension) {
         String configured = extension.getAdditionalSensitiveKeywords();
         List<String> keywords = new ArrayList<>(keywords(configured));
         List<String> lowerCase = keywords.stream().map(k -> k.toLowerCase(Locale.ENGLISH)).toList();
