@@ -2,17 +2,23 @@ package io.jiraspoke.camel;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -31,9 +37,20 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraSpokeComponent.class);
 
+    /** The secret connection settings, from the one declaration of them, so a new secret is masked too. */
+    private static final List<String> SECRET_OPTIONS = ConnectionOption.secretIds();
+
     static {
-        // Camel masks URI options whose names look secret; authorizationCode is not among its defaults.
-        URISupport.addSanitizeKeywords("authorizationCode");
+        // Camel masks URI options whose names look secret (most of ours contain "token", "secret" or "password");
+        // only the others are added, because Camel masks just the first option per URI that matches an added
+        // keyword (so an added name it already masks would hide a later one), and each call replaces the
+        // keywords of the previous one.
+        List<String> unmasked = SECRET_OPTIONS.stream()
+                .filter(option -> URISupport.sanitizeUri("jiraspoke:probe?" + option + "=probe").endsWith("=probe"))
+                .toList();
+        if (!unmasked.isEmpty()) {
+            URISupport.addSanitizeKeywords(String.join(",", unmasked));
+        }
     }
 
     @Metadata(label = "common", description = "The named Jira connections, by name. An endpoint picks one with its"
@@ -44,6 +61,46 @@ public class JiraSpokeComponent extends DefaultComponent {
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
     private final Map<String, JiraClient> clients = new HashMap<>();
+
+    /**
+     * Registers the secret option names with the context as soon as the component has one: camel-main logs
+     * {@code camel.component.jiraspoke.connections[...]} properties while it binds them, before anything starts,
+     * and masks only keys it knows to be sensitive.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            addSensitiveKeywords(camelContext.getCamelContextExtension());
+        }
+    }
+
+    /** Adds the secret option names to the context's additional sensitive keywords, keeping those already set. */
+    private static void addSensitiveKeywords(ExtendedCamelContext extension) {
+        String configured = extension.getAdditionalSensitiveKeywords();
+        List<String> keywords = new ArrayList<>(keywords(configured));
+        List<String> lowerCase = keywords.stream().map(k -> k.toLowerCase(Locale.ENGLISH)).toList();
+        boolean added = false;
+        for (String option : SECRET_OPTIONS) {
+            // Camel compares the last segment of a key, lower-cased, against these keywords
+            String keyword = option.toLowerCase(Locale.ENGLISH);
+            if (!lowerCase.contains(keyword)) {
+                keywords.add(keyword);
+                added = true;
+            }
+        }
+        if (added) {
+            extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
+        }
+    }
+
+    /** Camel's comma-separated keyword setting as a list. */
+    private static List<String> keywords(String configured) {
+        if (configured == null) {
+            return List.of();
+        }
+        return Arrays.stream(configured.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -57,7 +114,7 @@ public class JiraSpokeComponent extends DefaultComponent {
         refuseUnprefixedConnectionSettings(action, parameters);
         Map<String, Object> inline = PropertiesHelper.extractProperties(parameters, "connection.");
         Set<String> set = EndpointOptions.canonicalNames(parameters.keySet());
-        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(URISupport.sanitizeUri(uri), this, action, set);
+        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(sanitize(uri), this, action, set);
         if (!inline.isEmpty()) {
             endpoint.setInlineConnection(bindInline(endpoint, inline));
         }
@@ -103,6 +160,24 @@ public class JiraSpokeComponent extends DefaultComponent {
                     .bind(getCamelContext(), c, o.id(), e.getValue());
         }
         return c;
+    }
+
+    /**
+     * The URI Camel shows for an endpoint, with every secret option and every option named by the context's
+     * additional sensitive keywords masked. Camel's own sanitizing is not enough: it masks only the first option
+     * per URI that matches an added keyword, and its keywords are one JVM-wide setting that any context replaces.
+     */
+    private String sanitize(String uri) {
+        List<String> keywords = new ArrayList<>(SECRET_OPTIONS);
+        if (getCamelContext() != null) {
+            keywords.addAll(keywords(getCamelContext().getCamelContextExtension().getAdditionalSensitiveKeywords()));
+        }
+        String alternatives = keywords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        // same shape as Camel's own pattern, so RAW(...) and RAW{...} values are masked whole
+        Pattern options = Pattern.compile(
+                "([?&][^=&]*(?:" + alternatives + ")[^=&]*)=(RAW(\\{[^}]*}|\\([^)]*\\))|[^&]*)",
+                Pattern.CASE_INSENSITIVE);
+        return options.matcher(URISupport.sanitizeUri(uri)).replaceAll("$1=xxxxxx");
     }
 
     /** The client of the endpoint's connection, created once per connection and shared. */

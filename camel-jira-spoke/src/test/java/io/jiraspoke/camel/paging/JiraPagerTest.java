@@ -1,17 +1,21 @@
 package io.jiraspoke.camel.paging;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.jiraspoke.camel.error.JiraSpokeException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -499,5 +503,384 @@ class JiraPagerTest {
 
         assertThat(JiraPager.of(PagingStyle.CURSOR, pages, "entities", 50, 1, INT).toList()).containsExactly(0);
         assertThat(pages.asked).containsExactly(params("limit", 1));
+    }
+
+    // Paging that does not advance: Jira has been seen to repeat tokens and to ignore startAt
+
+    /**
+     * A Jira that never ends: page n (1-based) is made up from n and the request. It gives up long after any bound
+     * the pager should apply, so that a pager that loops fails the test instead of hanging it.
+     */
+    private static final class Endless implements JiraPager.PageFetcher {
+        final int giveUpAfter;
+        final BiFunction<Integer, Map<String, Object>, JsonNode> page;
+        int fetched;
+
+        Endless(int giveUpAfter, BiFunction<Integer, Map<String, Object>, JsonNode> page) {
+            this.giveUpAfter = giveUpAfter;
+            this.page = page;
+        }
+
+        @Override
+        public JsonNode fetch(Map<String, Object> pageParameters) {
+            if (++fetched > giveUpAfter) {
+                throw new AssertionError("still paging after " + giveUpAfter + " pages: the pager loops");
+            }
+            return page.apply(fetched, pageParameters);
+        }
+    }
+
+    /** Reads the iterator to its end and answers how many items came. */
+    private static long drain(Iterator<?> it) {
+        long n = 0;
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
+    private static long asked(Map<String, Object> params, String name) {
+        return ((Number) params.get(name)).longValue();
+    }
+
+    @Test
+    void aNextPageTokenRepeatedByTheNextPageIsRefusedBeforeTheRepeatIsRequested() {
+        Endless jira = new Endless(1_000, (n, asked) -> tokenPage((n - 1) * 2, 2, "tok-same"));
+        Iterator<Integer> it = JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, jira, "issues", 2, 0, INT).iterator();
+
+        List<Integer> got = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            while (it.hasNext()) {
+                got.add(it.next());
+            }
+        }).isInstanceOf(JiraSpokeException.class)
+                .hasMessageContaining("NEXT_PAGE_TOKEN").hasMessageContaining("nextPageToken")
+                .hasMessageContaining("'tok-same'").hasMessageContaining("page 2")
+                .hasMessageContaining("did not advance");
+        assertThat(got).as("both pages Jira answered are delivered").containsExactly(0, 1, 2, 3);
+        assertThat(jira.fetched).as("the page that would repeat is not requested").isEqualTo(2);
+
+        assertThatThrownBy(it::hasNext).as("a refused walk stays refused instead of looking finished")
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("did not advance");
+        assertThat(jira.fetched).isEqualTo(2);
+    }
+
+    @Test
+    void aNextPageTokenSeenEarlierInTheWalkIsRefused() {
+        String[] tokens = {"A", "B", "C"};
+        Endless jira = new Endless(1_000, (n, asked) -> tokenPage(n, 1, tokens[(n - 1) % 3]));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, jira, "issues", 1, 0, INT)
+                .iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("'A'").hasMessageContaining("page 4")
+                .hasMessageContaining("did not advance");
+        assertThat(jira.fetched).isEqualTo(4);
+    }
+
+    @Test
+    void aLongRepeatedTokenIsAbbreviatedInTheMessage() {
+        String token = "eyJzdGFydEF0IjoxMDB9" + "Q".repeat(3_000);
+        Endless jira = new Endless(1_000, (n, asked) -> tokenPage(n, 1, token));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, jira, "issues", 1, 0, INT)
+                .iterator()))
+                .isInstanceOf(JiraSpokeException.class)
+                .hasMessageContaining(token.substring(0, 12))
+                .hasMessageContaining(token.length() + " characters")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.substring(0, 40)).hasSizeLessThan(400));
+    }
+
+    @Test
+    void aRepeatedPageCursorIsRefused() {
+        Endless jira = new Endless(1_000, (n, asked) -> cursorPage(n, 1, "c-1", false));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.CURSOR, jira, "entities", 1, 0, INT).iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("CURSOR")
+                .hasMessageContaining("pageCursor").hasMessageContaining("'c-1'").hasMessageContaining("page 2")
+                .hasMessageContaining("did not advance");
+        assertThat(jira.fetched).isEqualTo(2);
+    }
+
+    @Test
+    void aStartAtPageThatJiraAnswersFromTheStartAgainIsRefused() {
+        // asked for startAt=50, Jira ignored it and answered the first page again
+        Endless jira = new Endless(1_000, (n, asked) -> startAtPage("issues", 0, 50, 1_000, 0, 50));
+        Iterator<Integer> it = JiraPager.of(PagingStyle.START_AT, jira, "issues", 50, 0, INT).iterator();
+        List<Integer> got = new ArrayList<>();
+
+        assertThatThrownBy(() -> {
+            while (it.hasNext()) {
+                got.add(it.next());
+            }
+        }).isInstanceOf(JiraSpokeException.class).hasMessageContaining("START_AT")
+                .hasMessageContaining("startAt=50").hasMessageContaining("startAt=0")
+                .hasMessageContaining("page 2").hasMessageContaining("did not advance");
+        assertThat(got).as("the repeated items are not delivered a second time").isEqualTo(range(0, 50));
+    }
+
+    @Test
+    void aStartAtPageAtAnotherPositionThanAskedIsRefused() {
+        Endless jira = new Endless(1_000, (n, asked) -> {
+            int start = (int) asked(asked, "startAt");
+            return startAtPage("values", start == 0 ? 0 : start + 2, 2, 100, start, 2);
+        });
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.START_AT, jira, "values", 2, 0, INT).iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("startAt=2")
+                .hasMessageContaining("startAt=4").hasMessageContaining("page 2");
+    }
+
+    @Test
+    void anOffsetThatDoesNotMoveIsRefused() {
+        Endless jira = new Endless(1_000, (n, asked) -> offsetPage(0, 3, 100, 0, 3));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.OFFSET_LIMIT, jira, "records", 3, 0, INT)
+                .iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("OFFSET_LIMIT")
+                .hasMessageContaining("offset=3").hasMessageContaining("offset=0").hasMessageContaining("page 2")
+                .hasMessageContaining("did not advance");
+    }
+
+    @Test
+    void aStartAtPageWithoutStartAtThatRepeatsTheSameItemsIsRefused() {
+        Endless jira = new Endless(1_000, (n, asked) -> {
+            ObjectNode page = startAtPage("values", 0, 2, 100, 0, 2);
+            page.remove("startAt");
+            return page;
+        });
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.START_AT, jira, "values", 2, 0, INT).iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("same items")
+                .hasMessageContaining("startAt=2").hasMessageContaining("page 2")
+                .hasMessageContaining("did not advance");
+    }
+
+    @Test
+    void aBareArrayThatIgnoresStartAtIsRefused() {
+        // a bare array has no total and no token: only an empty page ends it, and a Jira that ignores startAt never
+        // sends one
+        Endless jira = new Endless(1_000, (n, asked) -> items(0, 3));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.BARE_ARRAY, jira, null, 3, 0, INT).iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("BARE_ARRAY")
+                .hasMessageContaining("same items").hasMessageContaining("page 2")
+                .hasMessageContaining("did not advance");
+        assertThat(jira.fetched).isEqualTo(2);
+    }
+
+    @Test
+    void moreThanTheDefaultPageBoundIsRefused() {
+        Endless jira = new Endless(150_000, (n, asked) -> tokenPage(n, 1, "tok-" + n));
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, jira, "issues", 1, 0, INT)
+                .iterator()))
+                .isInstanceOf(JiraSpokeException.class)
+                .hasMessageContaining(String.valueOf(JiraPager.DEFAULT_MAX_PAGES)).hasMessageContaining("'tok-")
+                .hasMessageContaining("did not advance");
+        assertThat(jira.fetched).isEqualTo(JiraPager.DEFAULT_MAX_PAGES);
+        assertThat(JiraPager.DEFAULT_MAX_PAGES).isEqualTo(100_000);
+    }
+
+    @Test
+    void thePageBoundCanBeSetAndAllowsExactlyThatManyPages() {
+        Endless endless = new Endless(1_000,
+                (n, asked) -> startAtPage("values", (int) asked(asked, "startAt"), 2, 1_000_000,
+                        (int) asked(asked, "startAt"), 2));
+        Iterator<Integer> it = JiraPager.of(PagingStyle.START_AT, endless, "values", 2, 0, 3, INT).iterator();
+        List<Integer> got = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            while (it.hasNext()) {
+                got.add(it.next());
+            }
+        }).isInstanceOf(JiraSpokeException.class).hasMessageContaining("3 pages")
+                .hasMessageContaining("startAt=6").hasMessageContaining("page 4");
+        assertThat(got).isEqualTo(range(0, 6));
+        assertThat(endless.fetched).isEqualTo(3);
+
+        Pages three = new Pages()
+                .add(startAtPage("values", 0, 2, 6, 0, 2))
+                .add(startAtPage("values", 2, 2, 6, 2, 2))
+                .add(startAtPage("values", 4, 2, 6, 4, 2));
+        assertThat(JiraPager.of(PagingStyle.START_AT, three, "values", 2, 0, 3, INT).toList()).isEqualTo(range(0, 6));
+
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.START_AT, new Pages(), "values", 2, 0, 0, INT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPages");
+    }
+
+    // Lenient parsing: counts that disagree with the items, values of the wrong JSON type
+
+    @Test
+    void aTotalGivenAsAStringNumberIsHonoured() {
+        Pages pages = new Pages();
+        for (int start = 0; start < 5; start += 2) {
+            ObjectNode page = startAtPage("values", start, 2, null, start, Math.min(2, 5 - start));
+            page.put("total", "5");
+            pages.add(page);
+        }
+
+        assertThat(JiraPager.of(PagingStyle.START_AT, pages, "values", 2, 0, INT).toList()).isEqualTo(range(0, 5));
+        assertThat(pages.asked).as("no page is asked for after the total").hasSize(3);
+    }
+
+    @Test
+    void aTotalThatIsNotANumberIsIgnored() {
+        ObjectNode first = startAtPage("values", 0, 2, null, 0, 2);
+        first.put("total", "lots");
+        ObjectNode second = startAtPage("values", 2, 2, null, 2, 0);
+        second.put("total", "lots");
+        Pages pages = new Pages().add(first).add(second);
+
+        assertThat(JiraPager.of(PagingStyle.START_AT, pages, "values", 2, 0, INT).toList()).containsExactly(0, 1);
+        assertThat(pages.asked).hasSize(2);
+    }
+
+    @Test
+    void aTotalSmallerThanTheItemsDeliveredEndsTheWalkAfterThem() {
+        Pages pages = new Pages().add(startAtPage("values", 0, 3, 2, 0, 3));
+
+        assertThat(JiraPager.of(PagingStyle.START_AT, pages, "values", 3, 0, INT).toList()).containsExactly(0, 1, 2);
+        assertThat(pages.asked).hasSize(1);
+    }
+
+    @Test
+    void maxResultsSmallerThanWhatCameDeliversEverythingThatCame() {
+        Pages pages = new Pages()
+                .add(startAtPage("values", 0, 2, 7, 0, 5))
+                .add(startAtPage("values", 5, 2, 7, 5, 2));
+
+        assertThat(JiraPager.of(PagingStyle.START_AT, pages, "values", 5, 0, INT).toList()).isEqualTo(range(0, 7));
+        assertThat(pages.asked).extracting(p -> p.get("startAt")).containsExactly(0L, 5L);
+    }
+
+    @Test
+    void isLastAndStartAtGivenAsStringsAreRead() {
+        ObjectNode tokenLast = tokenPage(0, 2, "tok");
+        tokenLast.put("isLast", "true");
+        Pages tokens = new Pages().add(tokenLast);
+        assertThat(JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, tokens, "issues", 2, 0, INT).toList()).hasSize(2);
+        assertThat(tokens.asked).hasSize(1);
+
+        ObjectNode first = startAtPage("values", 0, 2, null, 0, 2);
+        first.put("startAt", "0");
+        ObjectNode last = startAtPage("values", 2, 2, null, 2, 2);
+        last.put("startAt", "2");
+        last.put("isLast", "TRUE");
+        Pages starts = new Pages().add(first).add(last);
+        assertThat(JiraPager.of(PagingStyle.START_AT, starts, "values", 2, 0, INT).toList()).isEqualTo(range(0, 4));
+        assertThat(starts.asked).hasSize(2);
+    }
+
+    @Test
+    void aJsonNullItemsArrayIsAnEmptyResult() {
+        ObjectNode page = F.objectNode().put("total", 5);
+        page.putNull("issues");
+        Pages pages = new Pages().add(page);
+
+        assertThat(JiraPager.of(PagingStyle.START_AT, pages, "issues", 10, 0, INT).toList()).isEmpty();
+        assertThat(pages.asked).hasSize(1);
+    }
+
+    @Test
+    void itemsThatAreNotAnArrayAreRefusedNamingWhatCame() {
+        ObjectNode object = F.objectNode();
+        object.putObject("issues").put("id", 1);
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, new Pages().add(object), "issues", 10, 0,
+                INT).toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("'issues'")
+                .hasMessageContaining("JSON object").hasMessageContaining("page 1");
+
+        ObjectNode text = F.objectNode().put("values", "none");
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.START_AT, new Pages().add(text), "values", 10, 0, INT)
+                .toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("'values'")
+                .hasMessageContaining("JSON string");
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsRefusedNamingWhatCame() {
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.START_AT, new Pages().add(items(0, 2)), "values", 10, 0,
+                INT).toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("JSON array")
+                .hasMessageContaining("object").hasMessageContaining("START_AT");
+
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.CURSOR, new Pages().add(new TextNode("<html>")),
+                "entities", 10, 0, INT).toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("JSON string");
+
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.BARE_ARRAY, new Pages().add(startAtPage("values", 0, 2,
+                2, 0, 2)), null, 10, 0, INT).toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("JSON object")
+                .hasMessageContaining("array");
+    }
+
+    @Test
+    void pagingFieldsOfTheWrongTypeAreRefusedNamingWhatCame() {
+        ObjectNode token = tokenPage(0, 2, null);
+        token.putObject("nextPageToken").put("offset", 2);
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.NEXT_PAGE_TOKEN, new Pages().add(token), "issues", 2, 0,
+                INT).toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("'nextPageToken'")
+                .hasMessageContaining("JSON object");
+
+        ObjectNode info = F.objectNode();
+        info.set("entities", items(0, 2));
+        info.put("pagingInfo", "next");
+        assertThatThrownBy(() -> JiraPager.of(PagingStyle.CURSOR, new Pages().add(info), "entities", 2, 0, INT)
+                .toList())
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("'pagingInfo'")
+                .hasMessageContaining("JSON string");
+    }
+
+    // Memory: one page at a time
+
+    @Test
+    void thePreviousPageIsUnreachableWhileTheNextIsFetched() {
+        // Items are objects so that no JSON value is shared or cached between pages; only the weak reference
+        // outlives the fetch that made page 1.
+        List<WeakReference<JsonNode>> firstPageItems = new ArrayList<>();
+        List<Boolean> releasedDuringSecondFetch = new ArrayList<>();
+        JiraPager.PageFetcher jira = params -> {
+            long start = asked(params, "startAt");
+            if (start > 0) {
+                releasedDuringSecondFetch.add(collected(firstPageItems));
+            }
+            ObjectNode page = F.objectNode().put("startAt", start).put("total", 4);
+            ArrayNode values = page.putArray("values");
+            for (long i = start; i < start + 2; i++) {
+                ObjectNode item = values.addObject().put("id", i);
+                if (start == 0) {
+                    firstPageItems.add(new WeakReference<>(item));
+                }
+            }
+            return page;
+        };
+
+        List<Long> ids = new ArrayList<>();
+        JiraPager.of(PagingStyle.START_AT, jira, "values", 2, 0, n -> n.get("id").asLong()).forEach(ids::add);
+
+        assertThat(ids).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(releasedDuringSecondFetch).as("page 1 was let go before page 2 was fetched").containsExactly(true);
+    }
+
+    /**
+     * Whether every referenced object has been collected. A strongly reachable object is never collected, so a
+     * pager that still holds the page fails this whatever the collector does; a released page is collected by the
+     * first full collection that {@code System.gc()} asks for.
+     */
+    private static boolean collected(List<WeakReference<JsonNode>> refs) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (refs.stream().allMatch(r -> r.get() == null)) {
+                return true;
+            }
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return refs.stream().allMatch(r -> r.get() == null);
     }
 }
