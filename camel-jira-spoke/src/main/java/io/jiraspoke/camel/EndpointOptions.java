@@ -1,6 +1,7 @@
 package io.jiraspoke.camel;
 
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,7 +22,9 @@ import org.apache.camel.spi.UriParams;
  * Which endpoint options an endpoint may set: action options only when the catalogue says its action reads them,
  * stream options only on streams, producer options only on producers, consumer options only on consumers (and the
  * incremental or list ones only on that kind of stream). Roles are read once from the {@code @UriParam} annotations
- * of the endpoint, its family option classes and Camel's own endpoint classes.
+ * of the endpoint, its family option classes and Camel's own endpoint classes. Camel takes {@code bridgeErrorHandler}
+ * and {@code lazyStartProducer} out of the URI before the component sees it (they may also be set component-wide),
+ * so those two are accepted on any endpoint.
  */
 final class EndpointOptions {
 
@@ -56,6 +59,8 @@ final class EndpointOptions {
     private static final Map<String, String> CANONICAL = new LinkedHashMap<>();
     private static final Map<String, Role> ROLES = new LinkedHashMap<>();
     private static final Map<String, Role> PREFIXES = new LinkedHashMap<>();
+    /** Camel's generated configurer reads the scheduler's long delays as durations too, without saying so. */
+    private static final Set<String> DURATIONS = new LinkedHashSet<>(List.of("delay", "initialDelay"));
 
     static {
         for (Class<?> c = JiraSpokeEndpoint.class; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -73,6 +78,9 @@ final class EndpointOptions {
                     continue;
                 }
                 String name = name(f, p);
+                if (f.getType() == Duration.class || "java.time.Duration".equals(p.javaType())) {
+                    DURATIONS.add(name);
+                }
                 Role role = DECLARED.getOrDefault(name, byLabel(p.label()));
                 add(name, role);
                 if (!p.prefix().isEmpty()) {
@@ -206,6 +214,19 @@ final class EndpointOptions {
     private static List<String> feeds(JiraSpokeAction.Feed feed) {
         return Arrays.stream(JiraSpokeAction.values()).filter(a -> a.feed() == feed).map(JiraSpokeAction::id)
                 .toList();
+    }
+
+    /**
+     * Refuses duration options whose text Camel's converter would silently read as zero ({@code abc},
+     * {@code -5m}), naming the option and the value.
+     */
+    static void verifyDurations(Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
+            String name = canonical(e.getKey());
+            if (DURATIONS.contains(name) && e.getValue() instanceof String text) {
+                Durations.parse(name, text);
+            }
+        }
     }
 
     /** The canonical names of the option keys an endpoint URI sets. */

@@ -112,6 +112,7 @@ public class JiraSpokeComponent extends DefaultComponent {
                                                       + String.join(", ", JiraSpokeAction.ids()));
         }
         refuseUnprefixedConnectionSettings(action, parameters);
+        EndpointOptions.verifyDurations(parameters);
         Map<String, Object> inline = PropertiesHelper.extractProperties(parameters, "connection.");
         Set<String> set = EndpointOptions.canonicalNames(parameters.keySet());
         JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(sanitize(uri), this, action, set);

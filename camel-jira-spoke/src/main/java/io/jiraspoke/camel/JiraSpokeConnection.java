@@ -427,12 +427,22 @@ public class JiraSpokeConnection {
         this.connectTimeout = connectTimeout;
     }
 
+    /** From text ({@code 10s}, {@code 500ms}, {@code PT10S}), refusing what is not a duration. */
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = Durations.parse("connectTimeout", connectTimeout);
+    }
+
     public Duration getResponseTimeout() {
         return responseTimeout;
     }
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    /** From text ({@code 10s}, {@code 500ms}, {@code PT10S}), refusing what is not a duration. */
+    public void setResponseTimeout(String responseTimeout) {
+        this.responseTimeout = Durations.parse("responseTimeout", responseTimeout);
     }
 
     public int getMaxAttempts() {
@@ -449,6 +459,11 @@ public class JiraSpokeConnection {
 
     public void setMaxRetryWait(Duration maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
+    }
+
+    /** From text ({@code 10s}, {@code 500ms}, {@code PT10S}), refusing what is not a duration. */
+    public void setMaxRetryWait(String maxRetryWait) {
+        this.maxRetryWait = Durations.parse("maxRetryWait", maxRetryWait);
     }
 
     public boolean isReadOnly() {
