@@ -2,6 +2,7 @@ package io.jiraspoke.camel.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
@@ -56,12 +57,15 @@ final class IncrementalConsumer<T> extends StreamConsumer {
             saveState(wm.serialize(overlap));
         }
         long lower = wm.lowerBound(overlap);
-        long now = client.jiraNow().toEpochMilli();
         int max = endpoint.getMaxMessagesPerPoll();
         int delivered = 0;
         boolean dirty = false;
+        Iterator<T> items = source.since(lower == Watermark.NONE ? null : Instant.ofEpochMilli(lower)).iterator();
+        // read once the first page has come, whose Date header told the client Jira's clock
+        long now = items.hasNext() ? client.jiraNow().toEpochMilli() : 0;
         try {
-            for (T item : source.since(lower == Watermark.NONE ? null : Instant.ofEpochMilli(lower))) {
+            while (items.hasNext()) {
+                T item = items.next();
                 if (!isRunAllowed()) {
                     break;
                 }

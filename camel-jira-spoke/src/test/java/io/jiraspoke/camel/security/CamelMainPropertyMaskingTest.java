@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.jiraspoke.camel.ConnectionOption;
 import io.jiraspoke.camel.JiraSpokeComponent;
+import io.jiraspoke.camel.support.LogCapture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
@@ -123,7 +124,7 @@ class CamelMainPropertyMaskingTest {
     @TempDir
     Path dir;
 
-    private final SecretsNeverLeakTest.Capture capture = new SecretsNeverLeakTest.Capture();
+    private final LogCapture capture = new LogCapture();
 
     @AfterEach
     void restoreLogging() {

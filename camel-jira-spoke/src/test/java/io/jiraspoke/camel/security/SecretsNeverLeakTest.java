@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.auth.OAuthTokens;
@@ -15,17 +14,15 @@ import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.model.JiraUser;
 import io.jiraspoke.camel.support.JiraSpokeTestSupport;
+import io.jiraspoke.camel.support.LogCapture;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,29 +72,7 @@ class SecretsNeverLeakTest extends JiraSpokeTestSupport {
         }
     }
 
-    /** Collects every log event with its exception chain. */
-    static final class Capture extends AbstractAppender {
-        final List<String> events = new CopyOnWriteArrayList<>();
-
-        Capture() {
-            super("secrets-capture", null, null, true, Property.EMPTY_ARRAY);
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            // WireMock and its Jetty are the fake Jira, not the component: what the server logs about the requests
-            // it received is not the component's output.
-            String logger = event.getLoggerName();
-            if (logger.startsWith("wiremock.") || logger.startsWith("WireMock")
-                || logger.startsWith("com.github.tomakehurst") || logger.startsWith("org.eclipse.jetty")) {
-                return;
-            }
-            events.add(logger + " " + event.getLevel() + " " + event.getMessage().getFormattedMessage() + "\n"
-                       + causes(event.getThrown()));
-        }
-    }
-
-    private final Capture capture = new Capture();
+    private final LogCapture capture = new LogCapture();
     private Level rootLevel;
     private final List<String> inspected = new ArrayList<>();
 

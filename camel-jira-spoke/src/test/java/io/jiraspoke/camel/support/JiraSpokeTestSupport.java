@@ -113,7 +113,7 @@ public abstract class JiraSpokeTestSupport {
     }
 
     /** An exception, its causes and what they suppressed, one {@code toString()} per line. */
-    protected static String causes(Throwable t) {
+    public static String causes(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (; t != null; t = t.getCause()) {
             sb.append(t).append('\n');
