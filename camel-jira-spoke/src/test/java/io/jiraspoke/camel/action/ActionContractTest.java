@@ -65,7 +65,8 @@ class ActionContractTest extends ActionTestSupport {
                         .cloud("POST", "/rest/api/3/issue", created(json("cloud-issue-created.json")))
                         .dataCenter("POST", "/rest/api/2/issue", created(json("dc-issue-created.json")))
                         .result("${body.key} ${header.CamelJiraSpokeIssueId}", "PROJ-124 10124", "PROJ-124 20124")
-                        .badInput(BadInput.options("projectKey=PROJ&issueType=Bug")
+                        // a description alone does not make an issue
+                        .badInput(BadInput.options("projectKey=PROJ&issueType=Bug").body("A description")
                                 .mustSay("issue/create", "field 'summary'", "option 'summary'",
                                         JiraSpokeConstants.SUMMARY)),
                 Row.of("issue/get")
@@ -397,6 +398,10 @@ class ActionContractTest extends ActionTestSupport {
 
         static BadInput options(String options) {
             return new BadInput(options, null, Map.of(), List.of());
+        }
+
+        BadInput body(Object body) {
+            return new BadInput(options, body, headers, words);
         }
 
         BadInput headers(String name, Object value) {
