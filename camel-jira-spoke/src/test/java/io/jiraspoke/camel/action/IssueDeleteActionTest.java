@@ -70,40 +70,4 @@ class IssueDeleteActionTest extends ActionTestSupport {
         jira.verify(1, deleteRequestedFor(urlEqualTo(f.api + "/issue/10042?deleteSubtasks=" + subtasksHeader)));
         assertThat(jira.getAllServeEvents()).hasSize(1);
     }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void missingIssueKeyIsRefusedBeforeSending(Flavor f) throws Exception {
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/delete", "deleteSubtasks=true"), null,
-                Map.of(JiraSpokeConstants.ISSUE_KEY, ""));
-
-        assertRefusedLocally(ex, "issue/delete", "'issueKey'", JiraSpokeConstants.ISSUE_KEY);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        jira.stubFor(delete(urlPathEqualTo(f.api + "/issue/PROJ-999")).willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/delete", "issueKey=PROJ-999"), null, Map.of());
-
-        assertJiraError(ex, error, "DELETE", f.api + "/issue/PROJ-999?deleteSubtasks=false");
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void rateLimitedOnceThenDeleted(Flavor f) throws Exception {
-        stubRateLimitedOnce(() -> delete(urlEqualTo(f.api + "/issue/PROJ-123?deleteSubtasks=false")), noContent(), 0);
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/delete", "issueKey=PROJ-123"), null, Map.of());
-
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
-        jira.verify(2, deleteRequestedFor(urlEqualTo(f.api + "/issue/PROJ-123?deleteSubtasks=false")));
-    }
 }

@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -113,42 +112,5 @@ class IssueGetActionTest extends ActionTestSupport {
                 .withQueryParam("fields", equalTo("summary,description,customfield_10016"))
                 .withQueryParam("expand", equalTo("changelog")));
         assertThat(jira.getAllServeEvents()).hasSize(1);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void missingIssueKeyIsRefusedBeforeSending(Flavor f) throws Exception {
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/get", ""), null, Map.of());
-
-        assertRefusedLocally(ex, "issue/get", "'issueKey'", JiraSpokeConstants.ISSUE_KEY);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        jira.stubFor(get(urlPathEqualTo(f.api + "/issue/PROJ-999")).willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/get", "issueKey=PROJ-999&fields=summary"), null, Map.of());
-
-        assertJiraError(ex, error, "GET", f.api + "/issue/PROJ-999?fields=summary");
-        assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_ID)).isNull();
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void rateLimitedOnceThenServed(Flavor f) throws Exception {
-        stubRateLimitedOnce(() -> get(urlEqualTo(f.api + "/issue/PROJ-123")), okJson(f.fixture("issue-PROJ-123")), 0);
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/get", "issueKey=PROJ-123"), null, Map.of());
-
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getBody(JiraIssue.class).getSummary()).isEqualTo("Checkout fails with a saved card");
-        assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
-        jira.verify(2, getRequestedFor(urlEqualTo(f.api + "/issue/PROJ-123")));
     }
 }

@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -205,16 +204,6 @@ class IssueSearchActionTest extends ActionTestSupport {
                 "{\"jql\":\"" + JQL + "\"," + paging + ",\"fields\":" + FIELDS + ",\"expand\":" + expand + "}")));
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void missingJqlIsRefusedBeforeSending(Flavor f) throws Exception {
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/search", "fields=summary"), null, Map.of(JiraSpokeConstants.JQL, " "));
-
-        assertRefusedLocally(ex, "issue/search needs a JQL query", "'jql'", JiraSpokeConstants.JQL);
-    }
-
     @Test
     void invalidJqlIsABadRequestWithJirasReason() throws Exception {
         jira.stubFor(post(urlEqualTo(CLOUD_PATH)).willReturn(aResponse().withStatus(400)
@@ -231,19 +220,6 @@ class IssueSearchActionTest extends ActionTestSupport {
         assertThat(e.getMethod()).isEqualTo("POST");
         assertThat(e.getPath()).isEqualTo(CLOUD_PATH);
         assertThat(e.getErrorMessages()).singleElement().asString().startsWith("Error in the JQL Query");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        String path = f == Flavor.CLOUD ? CLOUD_PATH : DC_PATH;
-        jira.stubFor(post(urlEqualTo(path)).willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/search", SEARCH), null, Map.of());
-
-        assertJiraError(ex, error, "POST", path);
     }
 
     /** A search only reads, so a 429 in the middle of paging is waited out and the walk goes on where it was. */

@@ -144,16 +144,6 @@ class IssueUpdateActionTest extends ActionTestSupport {
                 .withRequestBody(equalToJson("{\"fields\":{\"priority\":{\"name\":\"Low\"}}}")));
     }
 
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void missingIssueKeyIsRefusedBeforeSending(Flavor f) throws Exception {
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/update", "summary=New"), null, Map.of());
-
-        assertRefusedLocally(ex, "issue/update", "'issueKey'", JiraSpokeConstants.ISSUE_KEY);
-    }
-
     static Stream<Arguments> emptyUpdates() {
         return Stream.of(Flavor.values()).flatMap(f -> Stream.of(
                 Arguments.of(f, "no body", null),
@@ -190,31 +180,5 @@ class IssueUpdateActionTest extends ActionTestSupport {
                 Map.of("fields", Map.of("description", tree(ADF))), Map.of());
 
         assertRefusedLocally(ex, "issue/update", "'description'", "Data Center");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        jira.stubFor(put(urlPathEqualTo(f.api + "/issue/PROJ-999")).willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/update", "issueKey=PROJ-999&summary=New"), null, Map.of());
-
-        assertJiraError(ex, error, "PUT", f.api + "/issue/PROJ-999");
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void rateLimitedOnceThenUpdated(Flavor f) throws Exception {
-        stubRateLimitedOnce(() -> put(urlEqualTo(f.api + "/issue/PROJ-123")), noContent(), 0);
-        start(f);
-
-        Exchange ex = send(uri(f, "issue/update", "issueKey=PROJ-123&summary=New"), null, Map.of());
-
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
-        jira.verify(2, putRequestedFor(urlEqualTo(f.api + "/issue/PROJ-123"))
-                .withRequestBody(equalToJson("{\"fields\":{\"summary\":\"New\"}}")));
     }
 }

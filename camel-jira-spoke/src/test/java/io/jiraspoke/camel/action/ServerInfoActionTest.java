@@ -5,9 +5,6 @@ import java.util.Map;
 import io.jiraspoke.camel.model.JiraServerInfo;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -48,31 +45,5 @@ class ServerInfoActionTest extends ActionTestSupport {
         assertThat(info.getDeployment()).isEqualTo(io.jiraspoke.camel.catalog.Deployment.SERVER);
         jira.verify(getRequestedFor(urlEqualTo("/rest/api/2/serverInfo"))
                 .withHeader("Authorization", equalTo("Bearer " + DC_PAT)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        jira.stubFor(get(f.api + "/serverInfo").willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "server/info", ""), null, Map.of());
-
-        assertJiraError(ex, error, "GET", f.api + "/serverInfo");
-        jira.verify(1, getRequestedFor(urlEqualTo(f.api + "/serverInfo")));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void rateLimitedOnceThenServed(Flavor f) throws Exception {
-        stubRateLimitedOnce(() -> get(urlEqualTo(f.api + "/serverInfo")), okJson(f.fixture("serverInfo")), 0);
-        start(f);
-
-        Exchange ex = send(uri(f, "server/info", ""), null, Map.of());
-
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getBody(JiraServerInfo.class).getServerTitle()).isEqualTo("Jira");
-        jira.verify(2, getRequestedFor(urlEqualTo(f.api + "/serverInfo")));
     }
 }

@@ -5,9 +5,6 @@ import java.util.Map;
 import io.jiraspoke.camel.model.JiraUser;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -60,31 +57,5 @@ class UserMyselfActionTest extends ActionTestSupport {
         assertThat(me.getTimeZone()).isEqualTo("Europe/Paris");
         jira.verify(1, getRequestedFor(urlEqualTo("/rest/api/2/myself"))
                 .withHeader("Authorization", equalTo("Bearer " + DC_PAT)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jiraErrors")
-    void jiraErrorsBecomeTypedExceptions(JiraError error) throws Exception {
-        Flavor f = error.flavor();
-        jira.stubFor(get(f.api + "/myself").willReturn(error.response()));
-        start(f);
-
-        Exchange ex = send(uri(f, "user/myself", ""), null, Map.of());
-
-        assertJiraError(ex, error, "GET", f.api + "/myself");
-        jira.verify(1, getRequestedFor(urlEqualTo(f.api + "/myself")));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void rateLimitedOnceThenServed(Flavor f) throws Exception {
-        stubRateLimitedOnce(() -> get(urlEqualTo(f.api + "/myself")), okJson(f.fixture("myself")), 0);
-        start(f);
-
-        Exchange ex = send(uri(f, "user/myself", ""), null, Map.of());
-
-        assertThat(ex.getException()).isNull();
-        assertThat(ex.getMessage().getBody(JiraUser.class).getEmailAddress()).endsWith("@example.com");
-        jira.verify(2, getRequestedFor(urlEqualTo(f.api + "/myself")));
     }
 }
