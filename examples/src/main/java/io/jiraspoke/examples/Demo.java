@@ -55,7 +55,8 @@ public final class Demo {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("jiraspoke:issue/search?connection=demo&initialDelay=0&delay=5000&jql=project = " + project)
+                    from("jiraspoke:issue/search?connection=demo&startFrom=beginning&initialDelay=0&delay=5000"
+                         + "&jql=project = " + project)
                             .routeId("watch-project").autoStartup(false)
                             .process(e -> seen.incrementAndGet())
                             .log("consumer: ${body.key} [${body.status}] ${body.summary}");

@@ -18,7 +18,7 @@ public class ResumableWatchRoutes extends RouteBuilder {
     public void configure() {
         getCamelContext().getRegistry().bind("jiraState",
                 FileStateRepository.fileStateRepository(new File(stateFile)));
-        from("jiraspoke:issue/search?connection=jira&stateRepository=#jiraState"
+        from("jiraspoke:issue/search?connection=jira&stateRepository=#jiraState&startFrom=beginning"
              + "&jql=RAW(project = DEMO AND created >= \"-365d\")")
                 .routeId("resumable-watch")
                 .to("log:issues");

@@ -1,13 +1,16 @@
 package io.jiraspoke.examples;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.standin.JiraStandIn;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,14 +58,28 @@ class ReportAndWatchRoutesTest {
         main.setOverrideProperties(p);
         main.start();
         CamelContext camel = main.getCamelContext();
-        NotifyBuilder watched = new NotifyBuilder(camel).fromRoute("watch-project").whenCompleted(3).create();
+        List<String> watched = new CopyOnWriteArrayList<>();
+        camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeCompletedEvent done
+                    && "watch-project".equals(done.getExchange().getFromRouteId())) {
+                    watched.add(done.getExchange().getMessage().getBody(JiraIssue.class).getKey());
+                }
+            }
+        });
 
         JiraIssue created = camel.createProducerTemplate().requestBodyAndHeader("direct:report-bug",
                 "Steps to reproduce: open the app.", "title", "App crashes on start", JiraIssue.class);
 
         assertThat(created.getKey()).startsWith("DEMO-");
         assertThat(jira.issueCount()).isEqualTo(4);
-        assertThat(watched.matches(10, TimeUnit.SECONDS)).as("the consumer delivered the seeded issues").isTrue();
+        // the consumer starts from now (the default): the three seeded issues are history, the reported bug is new
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (watched.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(watched).as("the consumer delivered the reported bug, and only it").containsExactly(created.getKey());
         JiraSpokeComponent component = camel.getComponent("jiraspoke", JiraSpokeComponent.class);
         assertThat(component.getConnections()).containsKey("jira");
         assertThat(component.getConnections().get("jira").getAuthType()).isEqualTo("basic-api-token");
