@@ -25,6 +25,7 @@ import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
 import io.jiraspoke.camel.error.JiraSpokeNotFoundException;
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
+import io.jiraspoke.camel.error.JiraSpokeRedirectException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * retry rules. 429 and 503 wait for {@code Retry-After} or {@code X-RateLimit-Reset}, else back off exponentially
  * with full jitter, within {@code maxAttempts} and {@code maxRetryWait}. A POST is sent again only when Jira
  * certainly did not process it (429, 503 with Retry-After, connection refused). A 401 lets the authenticator renew
- * its token once. Failures become the {@link JiraSpokeException} hierarchy.
+ * its token once. Redirects are never followed (design decision 13): a 3xx is a {@link JiraSpokeRedirectException},
+ * so neither credentials nor a write reach another host. Failures become the {@link JiraSpokeException} hierarchy.
  */
 public final class JiraHttp implements Closeable {
 
@@ -106,6 +108,7 @@ public final class JiraHttp implements Closeable {
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
+                .disableRedirectHandling()
                 .disableCookieManagement()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
@@ -169,6 +172,9 @@ public final class JiraHttp implements Closeable {
                 if (status >= 200 && status < 300) {
                     return reader.read(status, response.getEntity());
                 }
+                if (status >= 300 && status < 400) {
+                    throw redirect(status, request.method(), display, uri, response);
+                }
                 if (status == 401 && auth != null && !renewed) {
                     // reading the body releases the connection before a token request may need one
                     JiraSpokeException refused = error(status, request.method(), display, response, null, attempt);
@@ -204,6 +210,38 @@ public final class JiraHttp implements Closeable {
                 EntityUtils.consumeQuietly(response.getEntity());
                 closeQuietly(response);
             }
+        }
+    }
+
+    private JiraSpokeRedirectException redirect(int status, String method, String path, URI requested,
+                                                ClassicHttpResponse response) {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        String origin = null;
+        String target;
+        if (location == null || location.getValue() == null || location.getValue().isBlank()) {
+            target = "no Location header";
+        } else {
+            origin = origin(requested, location.getValue().trim());
+            target = origin != null ? "a redirect to " + origin : "an unreadable Location header";
+        }
+        return new JiraSpokeRedirectException(
+                "Jira answered " + status + " to " + method + " " + path + " on connection '" + connectionName
+                                              + "' with " + target + "; redirects are not followed (check the URL"
+                                              + " of the connection)",
+                status, method, path, origin, null);
+    }
+
+    /** Scheme, host and port of a Location (relative ones resolved against the request), never path or query. */
+    private static String origin(URI requested, String location) {
+        try {
+            URI target = requested.resolve(location);
+            if (target.getScheme() == null || target.getHost() == null) {
+                return null;
+            }
+            String port = target.getPort() >= 0 ? ":" + target.getPort() : "";
+            return target.getScheme() + "://" + target.getHost() + port;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
         }
     }
 
