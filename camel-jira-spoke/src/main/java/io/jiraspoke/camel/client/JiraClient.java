@@ -121,7 +121,11 @@ public final class JiraClient implements Closeable {
         return isCloud() ? "/rest/api/3" : "/rest/api/2";
     }
 
-    /** Sends a request with the connection's credentials and answers Jira's JSON (null for 204). */
+    /**
+     * Sends a request with the connection's credentials and answers Jira's JSON as the request expects it
+     * ({@link JiraRequest#expect}): an object for GET and POST unless told otherwise, null when a PUT or DELETE got no
+     * content.
+     */
     public JsonNode call(JiraRequest request) {
         return http.json(request, auth);
     }

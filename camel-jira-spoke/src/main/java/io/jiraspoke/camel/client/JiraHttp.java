@@ -1,11 +1,13 @@
 package io.jiraspoke.camel.client;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,7 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.jiraspoke.camel.client.JiraRequest.Expect;
 import io.jiraspoke.camel.auth.JiraAuthenticator;
 import io.jiraspoke.camel.error.JiraSpokeBadRequestException;
 import io.jiraspoke.camel.error.JiraSpokeConflictException;
@@ -29,6 +36,7 @@ import io.jiraspoke.camel.error.JiraSpokeRedirectException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
+import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -65,20 +73,15 @@ public final class JiraHttp implements Closeable {
         T read(int status, HttpEntity entity) throws IOException;
     }
 
-    /** Reads the body as a JSON tree, or null when Jira sent no content. */
-    public static final ResponseReader<JsonNode> JSON = (status, entity) -> {
-        if (entity == null || status == 204) {
-            return null;
-        }
-        try (InputStream in = entity.getContent()) {
-            return JiraJson.MAPPER.readTree(in);
-        }
-    };
-
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
     private static final long BACKOFF_BASE_MS = 500;
     private static final long BACKOFF_CAP_MS = 30_000;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int BODY_PEEK = 256;
+    private static final int QUOTE_CHARS = 200;
+    // a second JSON document after the first is as broken as a truncated one
+    private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String connectionName;
     private final String baseUrl;
@@ -121,9 +124,12 @@ public final class JiraHttp implements Closeable {
         return baseUrl;
     }
 
-    /** Sends a request and reads Jira's JSON answer (null for 204). */
+    /**
+     * Sends a request and reads Jira's JSON answer as {@link JiraRequest#expected()} demands: the object or array, or
+     * null for {@link Expect#NOTHING} and for no content under {@link Expect#ANY}.
+     */
     public JsonNode json(JiraRequest request, JiraAuthenticator auth) {
-        return execute(request, auth, JSON);
+        return execute(request, auth, (status, entity) -> readJson(request, status, entity));
     }
 
     public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
@@ -211,6 +217,104 @@ public final class JiraHttp implements Closeable {
                 closeQuietly(response);
             }
         }
+    }
+
+    private JsonNode readJson(JiraRequest request, int status, HttpEntity entity) throws IOException {
+        Expect expect = request.expected();
+        InputStream raw = status == 204 || entity == null ? null : entity.getContent();
+        if (raw == null) {
+            return noContent(request, status, "status " + status + " (no content)");
+        }
+        try (InputStream in = new BufferedInputStream(raw)) {
+            in.mark(BODY_PEEK);
+            byte[] head = in.readNBytes(BODY_PEEK);
+            in.reset();
+            if (isBlank(head)) {
+                return noContent(request, status, "status " + status + " with an empty body");
+            }
+            JsonNode node;
+            try {
+                node = STRICT_JSON.readTree(in);
+            } catch (JsonProcessingException e) {
+                String where = e.getLocation() == null ? ""
+                        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                String contentType = entity.getContentType() != null ? "content type " + entity.getContentType()
+                        : "no content type";
+                throw unexpected(request, status, "status " + status + " with a body that is not valid JSON ("
+                                                  + contentType + "; "
+                                                  + (e instanceof JsonEOFException ? "it ends too early" : "invalid")
+                                                  + where + "): " + quote(head));
+            }
+            if (node == null || node.isMissingNode()) {
+                return noContent(request, status, "status " + status + " with an empty body");
+            }
+            boolean fits = switch (expect) {
+                case OBJECT -> node.isObject();
+                case ARRAY -> node.isArray();
+                case NOTHING, ANY -> true;
+            };
+            if (!fits) {
+                throw unexpected(request, status, "status " + status + " with " + describe(node));
+            }
+            return expect == Expect.NOTHING ? null : node;
+        }
+    }
+
+    private JsonNode noContent(JiraRequest request, int status, String what) {
+        Expect expect = request.expected();
+        if (expect == Expect.NOTHING || expect == Expect.ANY) {
+            return null;
+        }
+        throw unexpected(request, status, what);
+    }
+
+    private JiraSpokeUnexpectedAnswerException unexpected(JiraRequest request, int status, String what) {
+        String wanted = request.expected() == Expect.ARRAY ? "a JSON array" : "a JSON object";
+        return new JiraSpokeUnexpectedAnswerException(
+                "Expected " + wanted + " from " + request.method() + " " + request.pathAndQuery() + " on connection '"
+                                                      + connectionName + "', but Jira answered " + what,
+                status, request.method(), request.pathAndQuery(), null);
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a JSON array";
+            case OBJECT, POJO -> "a JSON object";
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case BOOLEAN -> "a JSON boolean";
+            case NULL -> "JSON null";
+            default -> "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The start of a body fit for a message: one line, control characters removed, at most QUOTE_CHARS. */
+    static String quote(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), QUOTE_CHARS) + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < QUOTE_CHARS; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                space = sb.length() > 0;
+            } else if (Character.getType(c) != Character.FORMAT) {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return text.length() > sb.length() ? sb.append('\u2026').toString() : sb.toString();
     }
 
     private JiraSpokeRedirectException redirect(int status, String method, String path, URI requested,
@@ -358,7 +462,7 @@ public final class JiraHttp implements Closeable {
         try {
             node = JiraJson.MAPPER.readTree(bytes);
         } catch (IOException notJson) {
-            messages.add(new String(bytes, 0, Math.min(bytes.length, 500), java.nio.charset.StandardCharsets.UTF_8)
+            messages.add(new String(bytes, 0, Math.min(bytes.length, 500), StandardCharsets.UTF_8)
                     .strip());
             return;
         }

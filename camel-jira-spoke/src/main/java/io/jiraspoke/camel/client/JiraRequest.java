@@ -10,12 +10,25 @@ import java.util.Collection;
  */
 public final class JiraRequest {
 
+    /** What a 2xx answer must hold; anything else is a {@code JiraSpokeUnexpectedAnswerException}. */
+    public enum Expect {
+        /** A JSON object. */
+        OBJECT,
+        /** A JSON array (lists that Jira does not page, bare-array pages). */
+        ARRAY,
+        /** No content is needed: 204, an empty body or any JSON is accepted, and the call answers null. */
+        NOTHING,
+        /** Any JSON value, or no content (the call answers null). */
+        ANY
+    }
+
     private final String method;
     private final StringBuilder pathAndQuery;
     private boolean hasQuery;
     private Object body;
     private String absoluteUrl;
     private Boolean idempotent;
+    private Expect expect;
 
     private JiraRequest(String method, String path) {
         this.method = method;
@@ -84,6 +97,22 @@ public final class JiraRequest {
 
     String absoluteUrl() {
         return absoluteUrl;
+    }
+
+    /**
+     * What a 2xx answer must hold. Default: {@link Expect#OBJECT} for GET and POST, {@link Expect#ANY} for PUT and
+     * DELETE, which Jira mostly answers with 204.
+     */
+    public JiraRequest expect(Expect expect) {
+        this.expect = expect;
+        return this;
+    }
+
+    public Expect expected() {
+        if (expect != null) {
+            return expect;
+        }
+        return "GET".equals(method) || "POST".equals(method) ? Expect.OBJECT : Expect.ANY;
     }
 
     /** Marks a POST that only reads (a search), so it may be repeated when the outcome is unknown. */
