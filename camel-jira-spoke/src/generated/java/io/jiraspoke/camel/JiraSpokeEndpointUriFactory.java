@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("action");
         props.add("apiGatewayUrl");
         props.add("apiToken");
@@ -34,6 +34,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callTimeout");
         props.add("clientId");
         props.add("clientSecret");
         props.add("cloudId");

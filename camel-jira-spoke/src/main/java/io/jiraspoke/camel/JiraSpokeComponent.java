@@ -125,7 +125,8 @@ public class JiraSpokeComponent extends DefaultComponent {
                     c.getUsername(), c.getPassword(), c.getPersonalAccessToken(), c.getClientId(), c.getClientSecret(),
                     c.getRefreshToken(), c.getAuthorizationCode(), c.getRedirectUri(), c.getScopes(),
                     c.getTokenStoreFile(), c.getTokenUrl(), c.getApiGatewayUrl(), c.getConnectTimeout(),
-                    c.getResponseTimeout(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxConnections() }) {
+                    c.getResponseTimeout(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxConnections(),
+                    c.getCallTimeout() }) {
                 md.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }

@@ -96,6 +96,12 @@ public class JiraSpokeConnection {
             + " endpoints of the connection.")
     private int maxConnections = 20;
 
+    // transport options (issue 5 B)
+    @UriParam(label = "advanced", defaultValue = "2m", description = "The longest one call may take, all attempts"
+            + " and the waits between them included (waits for the connection's own rate limit too); the last"
+            + " attempt's response timeout is shortened to what remains.")
+    private Duration callTimeout = Duration.ofMinutes(2);
+
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
         c.setAuthType(AuthType.BASIC_API_TOKEN.id());
@@ -195,6 +201,8 @@ public class JiraSpokeConnection {
         if (maxAttempts < 1) {
             problems.add("option 'maxAttempts' must be at least 1");
         }
+        // transport options (issue 5 B)
+        positive(problems, "callTimeout", callTimeout);
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
@@ -486,5 +494,15 @@ public class JiraSpokeConnection {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    // transport options (issue 5 B)
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 }

@@ -46,13 +46,16 @@ public final class JiraClient implements Closeable {
         String base = authType.isScoped()
                 ? trimSlash(config.getApiGatewayUrl()) + "/ex/jira/" + config.getCloudId()
                 : config.getBaseUrl();
-        this.http = new JiraHttp(name, base, config.getConnectTimeout().toMillis(),
-                config.getResponseTimeout().toMillis(), config.getMaxConnections(), config.getMaxAttempts(),
-                config.getMaxRetryWait().toMillis());
+        this.http = new JiraHttp(name, base, transport(config));
         this.auth = authenticator(name, authType, config, http);
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);
         this.deployment = autoDetect ? null : d != null ? Deployment.fromId(d) : authType.impliedDeployment();
+    }
+
+    private static JiraHttp.Settings transport(JiraSpokeConnection c) {
+        return new JiraHttp.Settings(c.getConnectTimeout(), c.getResponseTimeout(), c.getCallTimeout(),
+                c.getMaxConnections(), c.getMaxAttempts(), c.getMaxRetryWait());
     }
 
     private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {

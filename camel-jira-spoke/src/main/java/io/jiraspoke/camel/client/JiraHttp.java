@@ -75,6 +75,11 @@ public final class JiraHttp implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
     private static final long BACKOFF_BASE_MS = 500;
+    /** The least wait before another attempt, whatever Retry-After says (0 made other clients spin). */
+    static final long MIN_WAIT_MS = 250;
+    /** Longer than any retry budget; what a Retry-After too large to represent is taken as. */
+    static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
+    private static final int LONGEST_WAIT_DIGITS = 10;
     private static final long BACKOFF_CAP_MS = 30_000;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int BODY_PEEK = 256;
@@ -83,9 +88,26 @@ public final class JiraHttp implements Closeable {
     private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * The transport settings of one connection.
+     *
+     * @param connectTimeout  how long to wait for a TCP (and TLS) connection
+     * @param responseTimeout how long to wait for each read of Jira's answer
+     * @param callTimeout     the longest one call may take, all attempts and waits included
+     * @param maxConnections  pooled connections, shared by every endpoint of the connection
+     * @param maxAttempts     how many times one request is sent at most
+     * @param maxRetryWait    the longest total wait between the attempts of one call
+     */
+    public record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
+                           int maxConnections, int maxAttempts, Duration maxRetryWait) {
+    }
+
     private final String connectionName;
     private final String baseUrl;
     private final CloseableHttpClient client;
+    private final long connectTimeoutMs;
+    private final long responseTimeoutMs;
+    private final long callTimeoutMs;
     private final int maxAttempts;
     private final long maxRetryWaitMs;
     private final LongAdder requests = new LongAdder();
@@ -93,16 +115,18 @@ public final class JiraHttp implements Closeable {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder waitedMs = new LongAdder();
 
-    public JiraHttp(String connectionName, String baseUrl, long connectTimeoutMs, long responseTimeoutMs,
-                    int maxConnections, int maxAttempts, long maxRetryWaitMs) {
+    public JiraHttp(String connectionName, String baseUrl, Settings settings) {
         this.connectionName = connectionName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.maxAttempts = maxAttempts;
-        this.maxRetryWaitMs = maxRetryWaitMs;
+        this.connectTimeoutMs = settings.connectTimeout().toMillis();
+        this.responseTimeoutMs = settings.responseTimeout().toMillis();
+        this.callTimeoutMs = settings.callTimeout().toMillis();
+        this.maxAttempts = settings.maxAttempts();
+        this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
                         .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
@@ -113,9 +137,6 @@ public final class JiraHttp implements Closeable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .build())
                 .setUserAgent("camel-jira-spoke")
                 .build();
     }
@@ -132,16 +153,29 @@ public final class JiraHttp implements Closeable {
         return execute(request, auth, (status, entity) -> readJson(request, status, entity));
     }
 
+    /**
+     * Sends a request, with retries, within the connection's {@code callTimeout}, and hands a 2xx answer to the
+     * reader; every other answer becomes a {@link JiraSpokeException}.
+     */
     public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
         byte[] body = serialize(request);
         String display = request.pathAndQuery();
         URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
         long waited = 0;
         boolean renewed = false;
         int attempt = 0;
         while (true) {
             attempt++;
             String authorization = auth != null ? auth.authorization() : null;
+            long remaining = remainingMillis(deadline);
+            if (remaining <= 0) {
+                throw new JiraSpokeTransportException(
+                        "No answer from Jira to " + request.method() + " " + display + " on connection '"
+                                                      + connectionName + "' within callTimeout " + callTimeoutMs
+                                                      + " ms (" + (attempt - 1) + " attempt(s))",
+                        request.method(), display, null);
+            }
             HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
             http.setHeader(HttpHeaders.ACCEPT, "application/json");
             if (authorization != null) {
@@ -150,15 +184,18 @@ public final class JiraHttp implements Closeable {
             if (body != null) {
                 http.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
             }
+            http.setConfig(attemptConfig(remaining));
             requests.increment();
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, http, null);
             } catch (IOException e) {
                 boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException;
+                boolean again = (notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
+                                && attempt < maxAttempts;
                 long wait = backoff(attempt);
-                if ((notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
-                        && attempt < maxAttempts && waited + wait <= maxRetryWaitMs) {
+                boolean fits = fits(waited, wait, deadline);
+                if (again && fits) {
                     LOG.debug("{} {} on connection '{}' failed ({}); attempt {} of {} in {} ms", request.method(),
                             display, connectionName, e.getClass().getSimpleName(), attempt + 1, maxAttempts, wait);
                     waited += pause(wait, request, display);
@@ -166,10 +203,14 @@ public final class JiraHttp implements Closeable {
                 }
                 throw new JiraSpokeTransportException(
                         "No answer from Jira to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' after " + attempt + " attempt(s): "
+                                                      + connectionName + "' after " + attempt + " attempt(s)"
+                                                      + (again ? "; " + budgetNote() : "") + ": "
                                                       + e.getClass().getSimpleName() + ": " + e.getMessage(),
                         request.method(), display, e);
             }
+            JiraSpokeException failure = null;
+            long retryIn = -1;
+            boolean renew = false;
             try {
                 int status = response.getCode();
                 if (LOG.isDebugEnabled()) {
@@ -182,31 +223,33 @@ public final class JiraHttp implements Closeable {
                     throw redirect(status, request.method(), display, uri, response);
                 }
                 if (status == 401 && auth != null && !renewed) {
-                    // reading the body releases the connection before a token request may need one
-                    JiraSpokeException refused = error(status, request.method(), display, response, null, attempt);
-                    if (auth.renewAfterUnauthorized(authorization)) {
-                        renewed = true;
-                        attempt--;
-                        continue;
+                    // the token request that may follow needs the connection this answer holds: read it now
+                    failure = error(status, request.method(), display, response, null, null);
+                    renew = true;
+                } else {
+                    Duration retryAfter = retryAfter(response);
+                    if (status == 429) {
+                        rateLimited.increment();
                     }
-                    throw refused;
-                }
-                Duration retryAfter = retryAfter(response);
-                if (status == 429) {
-                    rateLimited.increment();
-                }
-                boolean retryable = status == 429 || (status == 503 && (request.isIdempotent() || retryAfter != null));
-                if (retryable && attempt < maxAttempts) {
-                    long wait = retryAfter != null ? retryAfter.toMillis() : backoff(attempt);
-                    if (waited + wait <= maxRetryWaitMs) {
-                        EntityUtils.consumeQuietly(response.getEntity());
-                        LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms", status,
-                                request.method(), display, connectionName, attempt + 1, maxAttempts, wait);
-                        waited += pause(wait, request, display);
-                        continue;
+                    String gaveUp = null;
+                    if (isRetryable(status, request, retryAfter)) {
+                        long wait = retryAfter != null ? Math.max(MIN_WAIT_MS, millis(retryAfter)) : backoff(attempt);
+                        boolean fits = fits(waited, wait, deadline);
+                        if (attempt >= maxAttempts || !fits) {
+                            gaveUp = "gave up after " + attempt + " attempt(s)"
+                                     + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
+                                     + (attempt < maxAttempts ? "; " + budgetNote() : "");
+                        } else {
+                            retryIn = wait;
+                            LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms",
+                                    status, request.method(), display, connectionName, attempt + 1, maxAttempts,
+                                    wait);
+                        }
+                    }
+                    if (retryIn < 0) {
+                        failure = error(status, request.method(), display, response, retryAfter, gaveUp);
                     }
                 }
-                throw error(status, request.method(), display, response, retryAfter, attempt);
             } catch (IOException e) {
                 throw new JiraSpokeTransportException(
                         "Reading Jira's answer to " + request.method() + " " + display + " on connection '"
@@ -216,7 +259,65 @@ public final class JiraHttp implements Closeable {
                 EntityUtils.consumeQuietly(response.getEntity());
                 closeQuietly(response);
             }
+            if (renew) {
+                if (auth.renewAfterUnauthorized(authorization)) {
+                    renewed = true;
+                    attempt--;
+                    continue;
+                }
+                throw failure;
+            }
+            if (retryIn >= 0) {
+                waited += pause(retryIn, request, display);
+                continue;
+            }
+            throw failure;
         }
+    }
+
+    /**
+     * 429 always (Jira did not process it); 503 when the request may be repeated or Jira named a wait (it was not
+     * processed then); 502 and 504 only when the request may be repeated, as Jira may have processed it behind the
+     * gateway.
+     */
+    private static boolean isRetryable(int status, JiraRequest request, Duration retryAfter) {
+        return switch (status) {
+            case 429 -> true;
+            case 503 -> request.isIdempotent() || retryAfter != null;
+            case 502, 504 -> request.isIdempotent();
+            default -> false;
+        };
+    }
+
+    /**
+     * Each phase of an attempt (waiting for a pooled connection, connecting, each read) gets at most what is left
+     * of the call's budget.
+     */
+    @SuppressWarnings("deprecation") // the request-level connect timeout is the one that overrides the pool's
+    private RequestConfig attemptConfig(long remainingMs) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(remainingMs))
+                .setConnectTimeout(Timeout.ofMilliseconds(Math.min(connectTimeoutMs, remainingMs)))
+                .setResponseTimeout(Timeout.ofMilliseconds(Math.min(responseTimeoutMs, remainingMs)))
+                .build();
+    }
+
+    private static long remainingMillis(long deadline) {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+
+    /** A wait fits when it stays within maxRetryWait and leaves time for the attempt after it. */
+    private boolean fits(long waited, long wait, long deadline) {
+        return waited + wait <= maxRetryWaitMs && wait + MIN_WAIT_MS <= remainingMillis(deadline);
+    }
+
+    private String budgetNote() {
+        return "the rest of the call's time budget (callTimeout " + callTimeoutMs + " ms, maxRetryWait "
+               + maxRetryWaitMs + " ms) does not allow another";
+    }
+
+    private static long millis(Duration d) {
+        return d.compareTo(LONGEST_WAIT) >= 0 ? LONGEST_WAIT.toMillis() : d.toMillis();
     }
 
     private JsonNode readJson(JiraRequest request, int status, HttpEntity entity) throws IOException {
@@ -378,24 +479,30 @@ public final class JiraHttp implements Closeable {
         return millis;
     }
 
-    /** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))]. */
+    /**
+     * Exponential backoff with jitter above a floor: MIN_WAIT_MS plus a random wait in
+     * [0, min(cap, base * 2^(attempt-1))], so that no answer can make attempts follow each other at once.
+     */
     static long backoff(int attempt) {
         long ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(attempt - 1, 16));
-        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+        return MIN_WAIT_MS + ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
 
-    /** {@code Retry-After} (seconds or HTTP date), else {@code X-RateLimit-Reset} (ISO instant), else null. */
+    /**
+     * {@code Retry-After} (seconds or HTTP date), else {@code X-RateLimit-Reset} (ISO instant), else null. Any number
+     * of seconds is accepted; beyond {@link #LONGEST_WAIT} it is that, which no budget allows.
+     */
     static Duration retryAfter(ClassicHttpResponse response) {
         Header h = response.getFirstHeader("Retry-After");
         if (h != null && h.getValue() != null) {
             String v = h.getValue().trim();
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-            } catch (NumberFormatException e) {
-                Instant when = DateUtils.parseStandardDate(v);
-                if (when != null) {
-                    return positive(Duration.between(Instant.now(), when));
-                }
+            if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return v.length() > LONGEST_WAIT_DIGITS ? LONGEST_WAIT
+                        : Duration.ofSeconds(Math.min(Long.parseLong(v), LONGEST_WAIT.toSeconds()));
+            }
+            Instant when = DateUtils.parseStandardDate(v);
+            if (when != null) {
+                return positive(Duration.between(Instant.now(), when));
             }
         }
         Header reset = response.getFirstHeader("X-RateLimit-Reset");
@@ -413,8 +520,9 @@ public final class JiraHttp implements Closeable {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
+    /** The exception for a non-2xx answer; {@code gaveUp} says why a retryable answer was not retried. */
     private JiraSpokeException error(int status, String method, String path, ClassicHttpResponse response,
-                                     Duration retryAfter, int attempts) throws IOException {
+                                     Duration retryAfter, String gaveUp) throws IOException {
         List<String> messages = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         readErrorBody(response.getEntity(), messages, errors);
@@ -426,6 +534,9 @@ public final class JiraHttp implements Closeable {
         if (!errors.isEmpty()) {
             text.append(messages.isEmpty() ? ": " : "; ").append(errors);
         }
+        if (gaveUp != null) {
+            text.append(" (").append(gaveUp).append(')');
+        }
         String message = text.toString();
         return switch (status) {
             case 400 -> new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
@@ -433,14 +544,12 @@ public final class JiraHttp implements Closeable {
             case 403 -> new JiraSpokeForbiddenException(message, status, method, path, messages, errors);
             case 404 -> new JiraSpokeNotFoundException(message, status, method, path, messages, errors);
             case 409 -> new JiraSpokeConflictException(message, status, method, path, messages, errors);
-            case 429 -> new JiraSpokeRateLimitedException(
-                    message + " (gave up after " + attempts + " attempt(s)"
-                                                          + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
-                                                          + ")",
-                    status, method, path, messages, errors, retryAfter);
+            case 429 -> new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
+                    retryAfter);
             default -> status >= 500
                     ? (status == 503 && retryAfter != null
-                            ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors, retryAfter)
+                            ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
+                                    retryAfter)
                             : new JiraSpokeServerErrorException(message, status, method, path, messages, errors))
                     : new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
         };

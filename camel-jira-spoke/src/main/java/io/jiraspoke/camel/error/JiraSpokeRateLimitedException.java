@@ -11,7 +11,13 @@ public class JiraSpokeRateLimitedException extends JiraSpokeException {
 
     public JiraSpokeRateLimitedException(String message, int status, String method, String path,
                                          List<String> errorMessages, Map<String, String> errors, Duration retryAfter) {
-        super(message, status, method, path, errorMessages, errors, null);
+        this(message, status, method, path, errorMessages, errors, retryAfter, null);
+    }
+
+    public JiraSpokeRateLimitedException(String message, int status, String method, String path,
+                                         List<String> errorMessages, Map<String, String> errors, Duration retryAfter,
+                                         Throwable cause) {
+        super(message, status, method, path, errorMessages, errors, cause);
         this.retryAfter = retryAfter;
     }
 

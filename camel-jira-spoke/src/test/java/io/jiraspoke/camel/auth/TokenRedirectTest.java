@@ -5,7 +5,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.jiraspoke.camel.JiraSpokeConnection;
-import io.jiraspoke.camel.error.JiraSpokeException;
+import io.jiraspoke.camel.error.JiraSpokeRedirectException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,8 @@ class TokenRedirectTest extends OAuthTestSupport {
     }
 
     private void assertNothingLeftOrTaken(InMemoryTokenStore store, Exchange ex) {
-        assertThat(ex.getException()).isInstanceOf(JiraSpokeException.class);
+        assertThat(ex.getException()).isInstanceOf(JiraSpokeRedirectException.class);
+        assertThat(((JiraSpokeRedirectException) ex.getException()).getTargetOrigin()).isEqualTo(other.baseUrl());
         assertThat(ex.getException().getMessage()).contains("307").contains(other.baseUrl())
                 .doesNotContain(CLIENT_SECRET).doesNotContain(INITIAL_REFRESH).doesNotContain("EVIL");
         assertThat(other.getAllServeEvents()).as("requests that reached the other host").isEmpty();
