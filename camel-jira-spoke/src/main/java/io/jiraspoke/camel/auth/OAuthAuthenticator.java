@@ -165,7 +165,8 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
         }
         JsonNode answer;
         try {
-            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant), null);
+            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant).secret(clientSecret)
+                    .secret(grant.get("refresh_token")).secret(grant.get("code")), null);
         } catch (JiraSpokeException e) {
             throw tokenFailure(grant.get("grant_type"), e);
         }

@@ -82,8 +82,10 @@ public final class JiraHttp implements Closeable {
     private static final int LONGEST_WAIT_DIGITS = 10;
     private static final long BACKOFF_CAP_MS = 30_000;
     private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final int BODY_PEEK = 256;
+    // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
+    private static final int BODY_PEEK = 4096;
     private static final int QUOTE_CHARS = 200;
+    private static final int MAX_ERROR_TEXT = 500;
     // a second JSON document after the first is as broken as a truncated one
     private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -150,7 +152,8 @@ public final class JiraHttp implements Closeable {
      * null for {@link Expect#NOTHING} and for no content under {@link Expect#ANY}.
      */
     public JsonNode json(JiraRequest request, JiraAuthenticator auth) {
-        return execute(request, auth, (status, entity) -> readJson(request, status, entity));
+        return send(request, auth, (status, entity, authorization) -> readJson(request, status, entity,
+                authorization));
     }
 
     /**
@@ -158,6 +161,16 @@ public final class JiraHttp implements Closeable {
      * reader; every other answer becomes a {@link JiraSpokeException}.
      */
     public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
+        return send(request, auth, (status, entity, authorization) -> reader.read(status, entity));
+    }
+
+    /** A reader that also knows the Authorization value sent, to scrub it from what it quotes. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(int status, HttpEntity entity, String authorization) throws IOException;
+    }
+
+    private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader) {
         byte[] body = serialize(request);
         String display = request.pathAndQuery();
         URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
@@ -205,7 +218,9 @@ public final class JiraHttp implements Closeable {
                         "No answer from Jira to " + request.method() + " " + display + " on connection '"
                                                       + connectionName + "' after " + attempt + " attempt(s)"
                                                       + (again ? "; " + budgetNote() : "") + ": "
-                                                      + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                                      + e.getClass().getSimpleName() + ": "
+                                                      + new Redactor(authorization, request.secrets())
+                                                              .apply(e.getMessage()),
                         request.method(), display, e);
             }
             JiraSpokeException failure = null;
@@ -217,14 +232,14 @@ public final class JiraHttp implements Closeable {
                     LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
                 }
                 if (status >= 200 && status < 300) {
-                    return reader.read(status, response.getEntity());
+                    return reader.read(status, response.getEntity(), authorization);
                 }
                 if (status >= 300 && status < 400) {
                     throw redirect(status, request.method(), display, uri, response);
                 }
                 if (status == 401 && auth != null && !renewed) {
                     // the token request that may follow needs the connection this answer holds: read it now
-                    failure = error(status, request.method(), display, response, null, null);
+                    failure = error(status, request, response, null, null, authorization);
                     renew = true;
                 } else {
                     Duration retryAfter = retryAfter(response);
@@ -247,13 +262,15 @@ public final class JiraHttp implements Closeable {
                         }
                     }
                     if (retryIn < 0) {
-                        failure = error(status, request.method(), display, response, retryAfter, gaveUp);
+                        failure = error(status, request, response, retryAfter, gaveUp, authorization);
                     }
                 }
             } catch (IOException e) {
                 throw new JiraSpokeTransportException(
                         "Reading Jira's answer to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' failed: " + e.getMessage(),
+                                                      + connectionName + "' failed: "
+                                                      + new Redactor(authorization, request.secrets())
+                                                              .apply(e.getMessage()),
                         request.method(), display, e);
             } finally {
                 EntityUtils.consumeQuietly(response.getEntity());
@@ -320,7 +337,8 @@ public final class JiraHttp implements Closeable {
         return d.compareTo(LONGEST_WAIT) >= 0 ? LONGEST_WAIT.toMillis() : d.toMillis();
     }
 
-    private JsonNode readJson(JiraRequest request, int status, HttpEntity entity) throws IOException {
+    private JsonNode readJson(JiraRequest request, int status, HttpEntity entity, String authorization)
+            throws IOException {
         Expect expect = request.expected();
         InputStream raw = status == 204 || entity == null ? null : entity.getContent();
         if (raw == null) {
@@ -344,7 +362,10 @@ public final class JiraHttp implements Closeable {
                 throw unexpected(request, status, "status " + status + " with a body that is not valid JSON ("
                                                   + contentType + "; "
                                                   + (e instanceof JsonEOFException ? "it ends too early" : "invalid")
-                                                  + where + "): " + quote(head));
+                                                  + where + "): "
+                                                  + quote(new Redactor(authorization, request.secrets())
+                                                          .apply(new String(head, StandardCharsets.UTF_8)),
+                                                          QUOTE_CHARS));
             }
             if (node == null || node.isMissingNode()) {
                 return noContent(request, status, "status " + status + " with an empty body");
@@ -398,12 +419,11 @@ public final class JiraHttp implements Closeable {
         return true;
     }
 
-    /** The start of a body fit for a message: one line, control characters removed, at most QUOTE_CHARS. */
-    static String quote(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), QUOTE_CHARS) + 1);
+    /** The start of a text fit for a message: one line, control characters removed, at most {@code max} chars. */
+    private static String quote(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 1);
         boolean space = false;
-        for (int i = 0; i < text.length() && sb.length() < QUOTE_CHARS; i++) {
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 space = sb.length() > 0;
@@ -521,11 +541,13 @@ public final class JiraHttp implements Closeable {
     }
 
     /** The exception for a non-2xx answer; {@code gaveUp} says why a retryable answer was not retried. */
-    private JiraSpokeException error(int status, String method, String path, ClassicHttpResponse response,
-                                     Duration retryAfter, String gaveUp) throws IOException {
+    private JiraSpokeException error(int status, JiraRequest request, ClassicHttpResponse response,
+                                     Duration retryAfter, String gaveUp, String authorization) throws IOException {
+        String method = request.method();
+        String path = request.pathAndQuery();
         List<String> messages = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        readErrorBody(response.getEntity(), messages, errors);
+        readErrorBody(response.getEntity(), messages, errors, new Redactor(authorization, request.secrets()));
         StringBuilder text = new StringBuilder("Jira answered ").append(status).append(" to ").append(method)
                 .append(' ').append(path).append(" on connection '").append(connectionName).append('\'');
         if (!messages.isEmpty()) {
@@ -555,14 +577,14 @@ public final class JiraHttp implements Closeable {
         };
     }
 
-    private static void readErrorBody(HttpEntity entity, List<String> messages, Map<String, String> errors)
-            throws IOException {
+    private static void readErrorBody(HttpEntity entity, List<String> messages, Map<String, String> errors,
+                                      Redactor redactor) throws IOException {
         if (entity == null) {
             return;
         }
         byte[] bytes;
         try (InputStream in = entity.getContent()) {
-            bytes = in.readNBytes(MAX_ERROR_BODY);
+            bytes = in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY);
         }
         if (bytes.length == 0) {
             return;
@@ -571,21 +593,25 @@ public final class JiraHttp implements Closeable {
         try {
             node = JiraJson.MAPPER.readTree(bytes);
         } catch (IOException notJson) {
-            messages.add(new String(bytes, 0, Math.min(bytes.length, 500), StandardCharsets.UTF_8)
-                    .strip());
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            // scrubbed whole before it is cut short, so that no part of an echoed secret survives the cut
+            messages.add(quote(redactor.apply(new String(bytes, StandardCharsets.UTF_8)), MAX_ERROR_TEXT));
             return;
         }
-        node.path("errorMessages").forEach(m -> messages.add(m.asText()));
-        node.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
+        node.path("errorMessages").forEach(m -> messages.add(redactor.apply(m.asText())));
+        node.path("errors").fields().forEachRemaining(e -> errors.put(redactor.apply(e.getKey()),
+                redactor.apply(e.getValue().asText())));
         if (node.hasNonNull("message")) {
-            messages.add(node.get("message").asText());
+            messages.add(redactor.apply(node.get("message").asText()));
         }
         if (node.hasNonNull("error")) {
             String description = node.path("error_description").asText("");
-            messages.add(node.get("error").asText() + (description.isEmpty() ? "" : ": " + description));
+            messages.add(redactor.apply(node.get("error").asText()
+                                        + (description.isEmpty() ? "" : ": " + description)));
         }
     }
-
 
     private static void closeQuietly(ClassicHttpResponse response) {
         try {

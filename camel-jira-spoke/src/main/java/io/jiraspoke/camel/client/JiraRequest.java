@@ -2,7 +2,9 @@ package io.jiraspoke.camel.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * One HTTP request to Jira: method, path relative to the connection's base URL, query and an optional JSON body.
@@ -29,6 +31,7 @@ public final class JiraRequest {
     private String absoluteUrl;
     private Boolean idempotent;
     private Expect expect;
+    private List<String> secrets = List.of();
 
     private JiraRequest(String method, String path) {
         this.method = method;
@@ -113,6 +116,24 @@ public final class JiraRequest {
             return expect;
         }
         return "GET".equals(method) || "POST".equals(method) ? Expect.OBJECT : Expect.ANY;
+    }
+
+    /**
+     * A value the body carries that must never appear in an error text, should the answer echo it (the client
+     * secret and refresh token of a token request). The Authorization header is scrubbed without being named.
+     */
+    public JiraRequest secret(String value) {
+        if (value != null) {
+            if (secrets.isEmpty()) {
+                secrets = new ArrayList<>(4);
+            }
+            secrets.add(value);
+        }
+        return this;
+    }
+
+    List<String> secrets() {
+        return secrets;
     }
 
     /** Marks a POST that only reads (a search), so it may be repeated when the outcome is unknown. */

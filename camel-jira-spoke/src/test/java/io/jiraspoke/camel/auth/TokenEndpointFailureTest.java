@@ -140,4 +140,19 @@ class TokenEndpointFailureTest extends OAuthTestSupport {
         assertThat(send(ME, null, Map.of()).getException()).isNull();
         assertThat(store.load("jira").refreshToken()).isEqualTo("refresh-2");
     }
+
+    @Test
+    void aTokenEndpointEchoingTheGrantDoesNotLeakIt() throws Exception {
+        jira.stubFor(refreshGrant(INITIAL_REFRESH).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh_token " + INITIAL_REFRESH
+                          + " for client_secret " + CLIENT_SECRET + " is unknown\"}")));
+        start(Map.of("jira", threeLegged()));
+
+        Exception e = send(ME, null, Map.of()).getException();
+
+        assertThat(e).isInstanceOf(JiraSpokeUnauthorizedException.class).hasMessageContaining("invalid_grant");
+        String everything = e.getMessage() + ((JiraSpokeException) e).getErrorMessages();
+        assertThat(everything).doesNotContain(INITIAL_REFRESH).doesNotContain(CLIENT_SECRET);
+    }
 }
