@@ -76,10 +76,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "limit": target.setLimit(property(camelContext, long.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxretrywait":
         case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value)); return true;
         case "notifyusers":
@@ -192,10 +196,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "limit": return long.class;
         case "maxattempts":
         case "maxAttempts": return int.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxretrywait":
         case "maxRetryWait": return java.time.Duration.class;
         case "notifyusers":
@@ -309,10 +317,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "limit": return target.getLimit();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "maxretrywait":
         case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
         case "notifyusers":

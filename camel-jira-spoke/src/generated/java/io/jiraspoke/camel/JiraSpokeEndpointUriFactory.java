@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("action");
         props.add("apiGatewayUrl");
         props.add("apiToken");
@@ -56,8 +56,10 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxAttempts");
+        props.add("maxConcurrentRequests");
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
+        props.add("maxRequestsPerSecond");
         props.add("maxRetryWait");
         props.add("notifyUsers");
         props.add("outputType");

@@ -126,7 +126,7 @@ public class JiraSpokeComponent extends DefaultComponent {
                     c.getRefreshToken(), c.getAuthorizationCode(), c.getRedirectUri(), c.getScopes(),
                     c.getTokenStoreFile(), c.getTokenUrl(), c.getApiGatewayUrl(), c.getConnectTimeout(),
                     c.getResponseTimeout(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxConnections(),
-                    c.getCallTimeout() }) {
+                    c.getCallTimeout(), c.getMaxRequestsPerSecond(), c.getMaxConcurrentRequests() }) {
                 md.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }

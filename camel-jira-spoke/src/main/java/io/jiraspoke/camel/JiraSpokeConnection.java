@@ -101,6 +101,14 @@ public class JiraSpokeConnection {
             + " and the waits between them included (waits for the connection's own rate limit too); the last"
             + " attempt's response timeout is shortened to what remains.")
     private Duration callTimeout = Duration.ofMinutes(2);
+    @UriParam(label = "advanced", defaultValue = "0", description = "The most requests per second this connection"
+            + " sends to Jira, all its endpoints and consumers together (0: no limit). Requests are spaced evenly;"
+            + " waiting for a slot counts against callTimeout.")
+    private double maxRequestsPerSecond;
+    @UriParam(label = "advanced", defaultValue = "0", description = "The most requests this connection has in"
+            + " flight at once, all its endpoints and consumers together (0: no limit). Waiting counts against"
+            + " callTimeout.")
+    private int maxConcurrentRequests;
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
@@ -203,6 +211,14 @@ public class JiraSpokeConnection {
         }
         // transport options (issue 5 B)
         positive(problems, "callTimeout", callTimeout);
+        if (Double.isNaN(maxRequestsPerSecond) || Double.isInfinite(maxRequestsPerSecond) || maxRequestsPerSecond < 0) {
+            problems.add("option 'maxRequestsPerSecond' must be a positive number, or 0 for no limit, was "
+                         + maxRequestsPerSecond);
+        }
+        if (maxConcurrentRequests < 0) {
+            problems.add("option 'maxConcurrentRequests' must be positive, or 0 for no limit, was "
+                         + maxConcurrentRequests);
+        }
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
@@ -504,5 +520,21 @@ public class JiraSpokeConnection {
 
     public void setCallTimeout(Duration callTimeout) {
         this.callTimeout = callTimeout;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
     }
 }

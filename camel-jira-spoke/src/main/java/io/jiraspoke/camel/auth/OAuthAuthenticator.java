@@ -213,7 +213,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
         }
         if (e instanceof JiraSpokeRateLimitedException limited) {
             return new JiraSpokeRateLimitedException(message, status, "POST", tokenPath, e.getErrorMessages(),
-                    e.getErrors(), limited.getRetryAfter(), e);
+                    e.getErrors(), limited.getRetryAfter(), limited.getReason(), e);
         }
         if (e instanceof JiraSpokeRedirectException redirect) {
             return new JiraSpokeRedirectException(message + " (check tokenUrl)", status, "POST", tokenPath,

@@ -10,11 +10,14 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -59,11 +62,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transport of one connection: a pooled HttpClient 5 shared by all its endpoints, with Jira's rate-limit and
- * retry rules. 429 and 503 wait for {@code Retry-After} or {@code X-RateLimit-Reset}, else back off exponentially
- * with full jitter, within {@code maxAttempts} and {@code maxRetryWait}. A POST is sent again only when Jira
- * certainly did not process it (429, 503 with Retry-After, connection refused). A 401 lets the authenticator renew
- * its token once. Redirects are never followed (design decision 13): a 3xx is a {@link JiraSpokeRedirectException},
- * so neither credentials nor a write reach another host. Failures become the {@link JiraSpokeException} hierarchy.
+ * retry rules. 429 and 503 wait for what Jira asked ({@code Retry-After}, {@code Beta-Retry-After},
+ * {@code X-RateLimit-Reset}, {@code X-Beta-RateLimit-Reset}), at least {@link #MIN_WAIT_MS}, else back off
+ * exponentially with jitter, within {@code maxAttempts}, {@code maxRetryWait} and the call's {@code callTimeout},
+ * which bounds attempts and waits together. A POST is sent again only when Jira certainly did not process it (429,
+ * 503 with Retry-After, connection refused); 502, 503 and 504 are retried for requests that may be repeated. A 401
+ * lets the authenticator renew its token once. Redirects are never followed (design decision 13): a 3xx is a
+ * {@link JiraSpokeRedirectException}, so neither credentials nor a write reach another host; a request that must
+ * follow one (an attachment download to Jira's media host) needs its own opt-in. The connection's own limits and
+ * the hold after {@code X-RateLimit-NearLimit} are in {@link ConnectionLimiter}. Failures become the
+ * {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent ({@link Redactor}).
  */
 public final class JiraHttp implements Closeable {
 
@@ -80,6 +88,8 @@ public final class JiraHttp implements Closeable {
     /** Longer than any retry budget; what a Retry-After too large to represent is taken as. */
     static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
     private static final int LONGEST_WAIT_DIGITS = 10;
+    private static final int MAX_REASONS = 32;
+    private static final int MAX_REASON_CHARS = 64;
     private static final long BACKOFF_CAP_MS = 30_000;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
@@ -99,9 +109,12 @@ public final class JiraHttp implements Closeable {
      * @param maxConnections  pooled connections, shared by every endpoint of the connection
      * @param maxAttempts     how many times one request is sent at most
      * @param maxRetryWait    the longest total wait between the attempts of one call
+     * @param maxRequestsPerSecond  the connection's own request rate limit, 0 for none
+     * @param maxConcurrentRequests the connection's own limit of requests in flight, 0 for none
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
-                           int maxConnections, int maxAttempts, Duration maxRetryWait) {
+                           int maxConnections, int maxAttempts, Duration maxRetryWait, double maxRequestsPerSecond,
+                           int maxConcurrentRequests) {
     }
 
     private final String connectionName;
@@ -116,6 +129,8 @@ public final class JiraHttp implements Closeable {
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder waitedMs = new LongAdder();
+    private final Map<String, LongAdder> rateLimitedByReason = new ConcurrentHashMap<>();
+    private final ConnectionLimiter limiter;
 
     public JiraHttp(String connectionName, String baseUrl, Settings settings) {
         this.connectionName = connectionName;
@@ -125,6 +140,8 @@ public final class JiraHttp implements Closeable {
         this.callTimeoutMs = settings.callTimeout().toMillis();
         this.maxAttempts = settings.maxAttempts();
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
+        this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
+                settings.maxConcurrentRequests());
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setMaxConnTotal(settings.maxConnections())
@@ -175,14 +192,18 @@ public final class JiraHttp implements Closeable {
         String display = request.pathAndQuery();
         URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
+        // the connection's limits are about Jira; the token endpoint is another service
+        boolean paced = request.absoluteUrl() == null;
         long waited = 0;
         boolean renewed = false;
         int attempt = 0;
         while (true) {
             attempt++;
             String authorization = auth != null ? auth.authorization() : null;
+            boolean permit = paced && limiter.enter(request.method(), display, deadline);
             long remaining = remainingMillis(deadline);
             if (remaining <= 0) {
+                limiter.exit(permit);
                 throw new JiraSpokeTransportException(
                         "No answer from Jira to " + request.method() + " " + display + " on connection '"
                                                       + connectionName + "' within callTimeout " + callTimeoutMs
@@ -203,6 +224,7 @@ public final class JiraHttp implements Closeable {
             try {
                 response = client.executeOpen(null, http, null);
             } catch (IOException e) {
+                limiter.exit(permit);
                 boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException;
                 boolean again = (notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
                                 && attempt < maxAttempts;
@@ -231,6 +253,10 @@ public final class JiraHttp implements Closeable {
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
                 }
+                if (paced && (isTrue(response, "X-RateLimit-NearLimit")
+                              || isTrue(response, "X-Beta-RateLimit-NearLimit"))) {
+                    limiter.nearLimit();
+                }
                 if (status >= 200 && status < 300) {
                     return reader.read(status, response.getEntity(), authorization);
                 }
@@ -239,12 +265,14 @@ public final class JiraHttp implements Closeable {
                 }
                 if (status == 401 && auth != null && !renewed) {
                     // the token request that may follow needs the connection this answer holds: read it now
-                    failure = error(status, request, response, null, null, authorization);
+                    failure = error(status, request, response, null, null, null, authorization);
                     renew = true;
                 } else {
                     Duration retryAfter = retryAfter(response);
+                    String reason = reason(response);
                     if (status == 429) {
                         rateLimited.increment();
+                        countReason(reason);
                     }
                     String gaveUp = null;
                     if (isRetryable(status, request, retryAfter)) {
@@ -253,6 +281,7 @@ public final class JiraHttp implements Closeable {
                         if (attempt >= maxAttempts || !fits) {
                             gaveUp = "gave up after " + attempt + " attempt(s)"
                                      + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
+                                     + (reason != null ? "; RateLimit-Reason " + reason : "")
                                      + (attempt < maxAttempts ? "; " + budgetNote() : "");
                         } else {
                             retryIn = wait;
@@ -262,7 +291,7 @@ public final class JiraHttp implements Closeable {
                         }
                     }
                     if (retryIn < 0) {
-                        failure = error(status, request, response, retryAfter, gaveUp, authorization);
+                        failure = error(status, request, response, retryAfter, reason, gaveUp, authorization);
                     }
                 }
             } catch (IOException e) {
@@ -275,6 +304,7 @@ public final class JiraHttp implements Closeable {
             } finally {
                 EntityUtils.consumeQuietly(response.getEntity());
                 closeQuietly(response);
+                limiter.exit(permit);
             }
             if (renew) {
                 if (auth.renewAfterUnauthorized(authorization)) {
@@ -509,31 +539,88 @@ public final class JiraHttp implements Closeable {
     }
 
     /**
-     * {@code Retry-After} (seconds or HTTP date), else {@code X-RateLimit-Reset} (ISO instant), else null. Any number
-     * of seconds is accepted; beyond {@link #LONGEST_WAIT} it is that, which no budget allows.
+     * The wait Jira asked for, from the first of {@code Retry-After} (seconds or HTTP date), {@code Beta-Retry-After}
+     * (seconds), {@code X-RateLimit-Reset} and {@code X-Beta-RateLimit-Reset} (ISO instants, Jira sends
+     * {@code yyyy-MM-ddTHH:mmZ}) that can be read; null when none can. Any number of seconds is accepted: beyond
+     * {@link #LONGEST_WAIT} it is that, which no budget allows. What is obeyed is bounded by the call's budget: a
+     * wait that does not fit fails the call at once instead.
      */
     static Duration retryAfter(ClassicHttpResponse response) {
-        Header h = response.getFirstHeader("Retry-After");
-        if (h != null && h.getValue() != null) {
-            String v = h.getValue().trim();
-            if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return v.length() > LONGEST_WAIT_DIGITS ? LONGEST_WAIT
-                        : Duration.ofSeconds(Math.min(Long.parseLong(v), LONGEST_WAIT.toSeconds()));
-            }
-            Instant when = DateUtils.parseStandardDate(v);
-            if (when != null) {
-                return positive(Duration.between(Instant.now(), when));
-            }
+        Duration d = seconds(response, "Retry-After", true);
+        if (d == null) {
+            d = seconds(response, "Beta-Retry-After", false);
         }
-        Header reset = response.getFirstHeader("X-RateLimit-Reset");
-        if (reset != null && reset.getValue() != null) {
-            try {
-                return positive(Duration.between(Instant.now(), Instant.parse(reset.getValue().trim())));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+        if (d == null) {
+            d = instant(response, "X-RateLimit-Reset");
         }
-        return null;
+        return d != null ? d : instant(response, "X-Beta-RateLimit-Reset");
+    }
+
+    private static Duration seconds(ClassicHttpResponse response, String name, boolean orHttpDate) {
+        String v = value(response, name);
+        if (v == null) {
+            return null;
+        }
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return v.length() > LONGEST_WAIT_DIGITS ? LONGEST_WAIT
+                    : Duration.ofSeconds(Math.min(Long.parseLong(v), LONGEST_WAIT.toSeconds()));
+        }
+        Instant when = orHttpDate ? DateUtils.parseStandardDate(v) : null;
+        return when != null ? positive(Duration.between(Instant.now(), when)) : null;
+    }
+
+    private static Duration instant(ClassicHttpResponse response, String name) {
+        String v = value(response, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return positive(Duration.between(Instant.now(), OffsetDateTime.parse(v).toInstant()));
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            return null;
+        }
+    }
+
+    private static String value(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        String v = h != null && h.getValue() != null ? h.getValue().trim() : "";
+        return v.isEmpty() ? null : v;
+    }
+
+    private static boolean isTrue(ClassicHttpResponse response, String name) {
+        return "true".equalsIgnoreCase(value(response, name));
+    }
+
+    /**
+     * {@code RateLimit-Reason} or {@code X-Beta-RateLimit-Reason}, cut to a short token: it is a key of the
+     * per-reason counts and goes into messages, whatever a proxy puts there.
+     */
+    static String reason(ClassicHttpResponse response) {
+        String v = value(response, "RateLimit-Reason");
+        if (v == null) {
+            v = value(response, "X-Beta-RateLimit-Reason");
+        }
+        if (v == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(v.length(), MAX_REASON_CHARS));
+        for (int i = 0; i < v.length() && sb.length() < MAX_REASON_CHARS; i++) {
+            char c = v.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':');
+            sb.append(plain ? c : '_');
+        }
+        return sb.toString();
+    }
+
+    private void countReason(String reason) {
+        String key = reason != null ? reason : "unspecified";
+        LongAdder count = rateLimitedByReason.get(key);
+        if (count == null) {
+            // a bounded number of keys, whatever values arrive
+            String kept = rateLimitedByReason.size() < MAX_REASONS ? key : "other";
+            count = rateLimitedByReason.computeIfAbsent(kept, k -> new LongAdder());
+        }
+        count.increment();
     }
 
     private static Duration positive(Duration d) {
@@ -542,7 +629,8 @@ public final class JiraHttp implements Closeable {
 
     /** The exception for a non-2xx answer; {@code gaveUp} says why a retryable answer was not retried. */
     private JiraSpokeException error(int status, JiraRequest request, ClassicHttpResponse response,
-                                     Duration retryAfter, String gaveUp, String authorization) throws IOException {
+                                     Duration retryAfter, String reason, String gaveUp, String authorization)
+            throws IOException {
         String method = request.method();
         String path = request.pathAndQuery();
         List<String> messages = new ArrayList<>();
@@ -567,11 +655,11 @@ public final class JiraHttp implements Closeable {
             case 404 -> new JiraSpokeNotFoundException(message, status, method, path, messages, errors);
             case 409 -> new JiraSpokeConflictException(message, status, method, path, messages, errors);
             case 429 -> new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
-                    retryAfter);
+                    retryAfter, reason, null);
             default -> status >= 500
                     ? (status == 503 && retryAfter != null
                             ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
-                                    retryAfter)
+                                    retryAfter, reason, null)
                             : new JiraSpokeServerErrorException(message, status, method, path, messages, errors))
                     : new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
         };
@@ -619,6 +707,21 @@ public final class JiraHttp implements Closeable {
         } catch (IOException ignored) {
             // the connection is discarded by the pool
         }
+    }
+
+    /** 429 answers by {@code RateLimit-Reason} ({@code unspecified} when Jira named none): a snapshot. */
+    public Map<String, Long> rateLimitedByReason() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        rateLimitedByReason.forEach((reason, count) -> snapshot.put(reason, count.sum()));
+        return snapshot;
+    }
+
+    /**
+     * Milliseconds requests waited before they were sent: for the connection's own limits and after a near-limit
+     * answer.
+     */
+    public long throttledMillis() {
+        return limiter.throttledMillis();
     }
 
     /** Requests sent, attempts included. */
