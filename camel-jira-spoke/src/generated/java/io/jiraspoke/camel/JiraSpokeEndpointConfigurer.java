@@ -100,6 +100,11 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "projectkey":
         case "projectKey": target.setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxy": target.getConfiguration().setProxy(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
@@ -133,6 +138,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenStoreFile": target.getConfiguration().setTokenStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststore":
+        case "trustStore": target.getConfiguration().setTrustStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststorepassword":
+        case "trustStorePassword": target.getConfiguration().setTrustStorePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "truststoretype":
+        case "trustStoreType": target.getConfiguration().setTrustStoreType(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -220,6 +231,11 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
+        case "proxy": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtoken":
@@ -253,6 +269,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenStoreFile": return java.lang.String.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "truststore":
+        case "trustStore": return java.lang.String.class;
+        case "truststorepassword":
+        case "trustStorePassword": return java.lang.String.class;
+        case "truststoretype":
+        case "trustStoreType": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -341,6 +363,11 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollStrategy": return target.getPollStrategy();
         case "projectkey":
         case "projectKey": return target.getProjectKey();
+        case "proxy": return target.getConfiguration().getProxy();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "redirecturi":
         case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtoken":
@@ -374,6 +401,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenStoreFile": return target.getConfiguration().getTokenStoreFile();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "truststore":
+        case "trustStore": return target.getConfiguration().getTrustStore();
+        case "truststorepassword":
+        case "trustStorePassword": return target.getConfiguration().getTrustStorePassword();
+        case "truststoretype":
+        case "trustStoreType": return target.getConfiguration().getTrustStoreType();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();

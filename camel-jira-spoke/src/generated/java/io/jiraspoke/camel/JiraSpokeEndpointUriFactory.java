@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(71);
         props.add("action");
         props.add("apiGatewayUrl");
         props.add("apiToken");
@@ -69,6 +69,9 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("personalAccessToken");
         props.add("pollStrategy");
         props.add("projectKey");
+        props.add("proxy");
+        props.add("proxyPassword");
+        props.add("proxyUsername");
         props.add("redirectUri");
         props.add("refreshToken");
         props.add("repeatCount");
@@ -87,16 +90,21 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("tokenStore");
         props.add("tokenStoreFile");
         props.add("tokenUrl");
+        props.add("trustStore");
+        props.add("trustStorePassword");
+        props.add("trustStoreType");
         props.add("useFixedDelay");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(6);
+        Set<String> secretProps = new HashSet<>(8);
         secretProps.add("apiToken");
         secretProps.add("authorizationCode");
         secretProps.add("clientSecret");
         secretProps.add("password");
         secretProps.add("personalAccessToken");
+        secretProps.add("proxyPassword");
         secretProps.add("refreshToken");
+        secretProps.add("trustStorePassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

@@ -126,7 +126,9 @@ public class JiraSpokeComponent extends DefaultComponent {
                     c.getRefreshToken(), c.getAuthorizationCode(), c.getRedirectUri(), c.getScopes(),
                     c.getTokenStoreFile(), c.getTokenUrl(), c.getApiGatewayUrl(), c.getConnectTimeout(),
                     c.getResponseTimeout(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxConnections(),
-                    c.getCallTimeout(), c.getMaxRequestsPerSecond(), c.getMaxConcurrentRequests() }) {
+                    c.getCallTimeout(), c.getMaxRequestsPerSecond(), c.getMaxConcurrentRequests(), c.getTrustStore(),
+                    c.getTrustStorePassword(), c.getTrustStoreType(), c.getProxy(), c.getProxyUsername(),
+                    c.getProxyPassword() }) {
                 md.update(String.valueOf(v).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }

@@ -1,5 +1,10 @@
 package io.jiraspoke.camel;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,6 +114,23 @@ public class JiraSpokeConnection {
             + " flight at once, all its endpoints and consumers together (0: no limit). Waiting counts against"
             + " callTimeout.")
     private int maxConcurrentRequests;
+    @UriParam(label = "security", description = "A trust store (file path) holding the certificates to trust for"
+            + " every TLS connection of this connection (token requests included) instead of the JVM's trust store,"
+            + " e.g. for a Data Center behind a private CA.")
+    private String trustStore;
+    @UriParam(label = "security", secret = true, description = "The password of trustStore.")
+    private String trustStorePassword;
+    @UriParam(label = "security", description = "The type of trustStore (PKCS12, JKS, ...). Default: the JVM's"
+            + " default key store type (PKCS12, which reads JKS files too).")
+    private String trustStoreType;
+    @UriParam(label = "advanced", description = "An HTTP proxy for every request of the connection, token requests"
+            + " included: host:port or http://host:port.")
+    private String proxy;
+    @UriParam(label = "security", description = "The user name for the proxy (Basic, sent only to the proxy when"
+            + " it asks).")
+    private String proxyUsername;
+    @UriParam(label = "security", secret = true, description = "The password for the proxy.")
+    private String proxyPassword;
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
@@ -219,12 +241,73 @@ public class JiraSpokeConnection {
             problems.add("option 'maxConcurrentRequests' must be positive, or 0 for no limit, was "
                          + maxConcurrentRequests);
         }
+        checkTrustStore(problems);
+        checkProxy(problems);
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
                                                       + String.join("; ", problems));
         }
         return type;
+    }
+
+    // transport options (issue 5 B)
+    private void checkTrustStore(List<String> problems) {
+        if (trustStore == null) {
+            if (trustStorePassword != null || trustStoreType != null) {
+                problems.add("options 'trustStorePassword' and 'trustStoreType' need 'trustStore'");
+            }
+            return;
+        }
+        boolean readable;
+        try {
+            readable = Files.isRegularFile(Path.of(trustStore)) && Files.isReadable(Path.of(trustStore));
+        } catch (InvalidPathException e) {
+            readable = false;
+        }
+        if (!readable) {
+            problems.add("option 'trustStore': no readable file at " + trustStore);
+        }
+        if (trustStoreType != null) {
+            try {
+                KeyStore.getInstance(trustStoreType);
+            } catch (KeyStoreException e) {
+                problems.add("option 'trustStoreType': this JVM knows no key store type " + trustStoreType);
+            }
+        }
+    }
+
+    private void checkProxy(List<String> problems) {
+        if (proxy == null) {
+            if (proxyUsername != null || proxyPassword != null) {
+                problems.add("options 'proxyUsername' and 'proxyPassword' need 'proxy'");
+            }
+            return;
+        }
+        if (proxyPassword != null && proxyUsername == null) {
+            problems.add("option 'proxyPassword' needs 'proxyUsername'");
+        }
+        if (proxy.indexOf('@') >= 0) {
+            // the value is not repeated: it may hold a password
+            problems.add("option 'proxy' must not hold credentials; set 'proxyUsername' and 'proxyPassword'");
+            return;
+        }
+        String hostPort = proxy.regionMatches(true, 0, "http://", 0, 7) ? proxy.substring(7) : proxy;
+        if (hostPort.endsWith("/")) {
+            hostPort = hostPort.substring(0, hostPort.length() - 1);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        int port = -1;
+        if (colon > 0 && hostPort.indexOf('/') < 0) {
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (port < 1 || port > 65535) {
+            problems.add("option 'proxy' must be host:port or http://host:port, was " + proxy);
+        }
     }
 
     private AuthType inferAuthType(String name) {
@@ -311,7 +394,10 @@ public class JiraSpokeConnection {
                + ", clientId=" + clientId + ", scopes=" + scopes
                + ", apiToken=" + mask(apiToken) + ", password=" + mask(password)
                + ", personalAccessToken=" + mask(personalAccessToken) + ", clientSecret=" + mask(clientSecret)
-               + ", refreshToken=" + mask(refreshToken) + ", authorizationCode=" + mask(authorizationCode) + "]";
+               + ", refreshToken=" + mask(refreshToken) + ", authorizationCode=" + mask(authorizationCode)
+               + ", trustStore=" + trustStore + ", trustStorePassword=" + mask(trustStorePassword)
+               + ", proxy=" + proxy + ", proxyUsername=" + proxyUsername + ", proxyPassword=" + mask(proxyPassword)
+               + "]";
     }
 
     private static String mask(String secret) {
@@ -536,5 +622,53 @@ public class JiraSpokeConnection {
 
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String getTrustStorePassword() {
+        return trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+    }
+
+    public String getTrustStoreType() {
+        return trustStoreType;
+    }
+
+    public void setTrustStoreType(String trustStoreType) {
+        this.trustStoreType = trustStoreType;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 }

@@ -56,7 +56,8 @@ public final class JiraClient implements Closeable {
     private static JiraHttp.Settings transport(JiraSpokeConnection c) {
         return new JiraHttp.Settings(c.getConnectTimeout(), c.getResponseTimeout(), c.getCallTimeout(),
                 c.getMaxConnections(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxRequestsPerSecond(),
-                c.getMaxConcurrentRequests());
+                c.getMaxConcurrentRequests(), c.getTrustStore(), c.getTrustStorePassword(), c.getTrustStoreType(),
+                c.getProxy(), c.getProxyUsername(), c.getProxyPassword());
     }
 
     private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {

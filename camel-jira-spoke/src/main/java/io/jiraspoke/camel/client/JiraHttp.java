@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.jiraspoke.camel.client.JiraRequest.Expect;
 import io.jiraspoke.camel.auth.JiraAuthenticator;
 import io.jiraspoke.camel.error.JiraSpokeBadRequestException;
+import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeConflictException;
 import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
@@ -41,19 +51,24 @@ import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
@@ -111,10 +126,23 @@ public final class JiraHttp implements Closeable {
      * @param maxRetryWait    the longest total wait between the attempts of one call
      * @param maxRequestsPerSecond  the connection's own request rate limit, 0 for none
      * @param maxConcurrentRequests the connection's own limit of requests in flight, 0 for none
+     * @param trustStore      a key store file of certificates to trust instead of the JVM's, or null
+     * @param trustStorePassword its password, or null
+     * @param trustStoreType  its type, or null for the JVM's default
+     * @param proxy           an HTTP proxy, {@code host:port} or {@code http://host:port}, or null
+     * @param proxyUsername   the proxy's user, or null
+     * @param proxyPassword   the proxy's password, or null
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
                            int maxConnections, int maxAttempts, Duration maxRetryWait, double maxRequestsPerSecond,
-                           int maxConcurrentRequests) {
+                           int maxConcurrentRequests, String trustStore, String trustStorePassword,
+                           String trustStoreType, String proxy, String proxyUsername, String proxyPassword) {
+
+        @Override
+        public String toString() {
+            return "JiraHttp.Settings[callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", trustStore="
+                   + trustStore + ", proxy=" + proxy + ", proxyUsername=" + proxyUsername + "]";
+        }
     }
 
     private final String connectionName;
@@ -142,22 +170,71 @@ public final class JiraHttp implements Closeable {
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
                 settings.maxConcurrentRequests());
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
                         .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(pool)
+                        .build());
+        if (settings.trustStore() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(trusting(connectionName, settings)));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool.build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setUserAgent("camel-jira-spoke")
-                .build();
+                .setUserAgent("camel-jira-spoke");
+        if (settings.proxy() != null) {
+            HttpHost proxy = proxyHost(connectionName, settings.proxy());
+            builder.setProxy(proxy);
+            if (settings.proxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                // scoped to the proxy, so that a challenge from Jira itself (401 with WWW-Authenticate) never gets
+                // them; the proxy receives them only when it asks (407)
+                credentials.setCredentials(new AuthScope(proxy), new UsernamePasswordCredentials(
+                        settings.proxyUsername(), settings.proxyPassword() == null ? new char[0]
+                                : settings.proxyPassword().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.client = builder.build();
+    }
+
+    /** TLS that trusts the certificates of the connection's trust store instead of the JVM's. */
+    private static SSLContext trusting(String connectionName, Settings settings) {
+        String type = settings.trustStoreType() != null ? settings.trustStoreType() : KeyStore.getDefaultType();
+        char[] password = settings.trustStorePassword() != null ? settings.trustStorePassword().toCharArray() : null;
+        try (InputStream in = Files.newInputStream(Path.of(settings.trustStore()))) {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(in, password);
+            if (store.size() == 0) {
+                throw new KeyStoreException("it holds no certificate");
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new JiraSpokeConfigurationException(
+                    "Jira connection '" + connectionName + "' is misconfigured: option 'trustStore': cannot use "
+                                                      + settings.trustStore() + " as a " + type + " trust store"
+                                                      + " (check trustStorePassword and trustStoreType): "
+                                                      + e.getMessage());
+        }
+    }
+
+    private static HttpHost proxyHost(String connectionName, String proxy) {
+        try {
+            return HttpHost.create(proxy.contains("://") ? proxy : "http://" + proxy);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new JiraSpokeConfigurationException("Jira connection '" + connectionName + "' is misconfigured:"
+                                                      + " option 'proxy' must be host:port or http://host:port,"
+                                                      + " was " + proxy);
+        }
     }
 
     public String baseUrl() {

@@ -60,4 +60,70 @@ class TransportOptionsTest {
 
         assertThat(failure(c)).contains("option 'maxRequestsPerSecond'").contains("NaN");
     }
+
+    @Test
+    void aProxyMustBeHostAndPort() {
+        for (String bad : new String[] {"proxy.example.com", "proxy.example.com:0", "proxy:http", "socks5://p:1080",
+                "http://proxy.example.com:8080/path"}) {
+            JiraSpokeConnection c = connection();
+            c.setProxy(bad);
+            assertThat(failure(c)).as(bad).contains("option 'proxy' must be host:port or http://host:port, was " + bad);
+        }
+        for (String good : new String[] {"proxy.example.com:3128", "http://proxy.example.com:3128", "[::1]:8080"}) {
+            JiraSpokeConnection c = connection();
+            c.setProxy(good);
+            assertThat(c.validate("acme")).as(good).isEqualTo(AuthType.BASIC_API_TOKEN);
+        }
+    }
+
+    @Test
+    void proxyCredentialsInTheUrlAreRefusedWithoutRepeatingThem() {
+        JiraSpokeConnection c = connection();
+        c.setProxy("http://user:proxy-S3CRET@proxy.example.com:3128");
+
+        assertThat(failure(c)).contains("option 'proxy' must not hold credentials").doesNotContain("proxy-S3CRET");
+    }
+
+    @Test
+    void proxyCredentialsNeedAProxyAndAUser() {
+        JiraSpokeConnection noProxy = connection();
+        noProxy.setProxyUsername("u");
+        assertThat(failure(noProxy)).contains("'proxyUsername' and 'proxyPassword' need 'proxy'");
+
+        JiraSpokeConnection noUser = connection();
+        noUser.setProxy("proxy.example.com:3128");
+        noUser.setProxyPassword("proxy-S3CRET");
+        assertThat(failure(noUser)).contains("option 'proxyPassword' needs 'proxyUsername'")
+                .doesNotContain("proxy-S3CRET");
+    }
+
+    @Test
+    void trustStoreSettingsAreChecked() {
+        JiraSpokeConnection missing = connection();
+        missing.setTrustStore("/no/such/dir/truststore.p12");
+        assertThat(failure(missing)).contains("option 'trustStore': no readable file at /no/such/dir/truststore.p12");
+
+        JiraSpokeConnection orphan = connection();
+        orphan.setTrustStorePassword("store-S3CRET");
+        assertThat(failure(orphan)).contains("need 'trustStore'").doesNotContain("store-S3CRET");
+
+        JiraSpokeConnection unknownType = connection();
+        unknownType.setTrustStore("/no/such/dir/truststore.p12");
+        unknownType.setTrustStoreType("NOPE");
+        assertThat(failure(unknownType)).contains("option 'trustStoreType'").contains("NOPE");
+    }
+
+    @Test
+    void toStringMasksTheNewSecrets() {
+        JiraSpokeConnection c = connection();
+        c.setTrustStore("/etc/jira/truststore.p12");
+        c.setTrustStorePassword("store-S3CRET");
+        c.setProxy("proxy.example.com:3128");
+        c.setProxyUsername("proxy-user");
+        c.setProxyPassword("proxy-S3CRET");
+
+        assertThat(c.toString()).contains("trustStore=/etc/jira/truststore.p12").contains("trustStorePassword=xxxxxx")
+                .contains("proxy=proxy.example.com:3128").contains("proxyPassword=xxxxxx")
+                .doesNotContain("store-S3CRET").doesNotContain("proxy-S3CRET");
+    }
 }
