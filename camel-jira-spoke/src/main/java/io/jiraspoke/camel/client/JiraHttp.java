@@ -78,7 +78,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The transport of one connection: a pooled HttpClient 5 shared by all its endpoints, with Jira's rate-limit and
  * retry rules. 429 and 503 wait for what Jira asked ({@code Retry-After}, {@code Beta-Retry-After},
- * {@code X-RateLimit-Reset}, {@code X-Beta-RateLimit-Reset}), at least {@link #MIN_WAIT_MS}, else back off
+ * {@code X-RateLimit-Reset}, {@code X-Beta-RateLimit-Reset}), at least 250 ms, else back off
  * exponentially with jitter, within {@code maxAttempts}, {@code maxRetryWait} and the call's {@code callTimeout},
  * which bounds attempts and waits together. A POST is sent again only when Jira certainly did not process it (429,
  * 503 with Retry-After, connection refused); 502, 503 and 504 are retried for requests that may be repeated. A 401
@@ -98,19 +98,19 @@ public final class JiraHttp implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
     private static final long BACKOFF_BASE_MS = 500;
+    private static final long BACKOFF_CAP_MS = 30_000;
     /** The least wait before another attempt, whatever Retry-After says (0 made other clients spin). */
-    static final long MIN_WAIT_MS = 250;
-    /** Longer than any retry budget; what a Retry-After too large to represent is taken as. */
-    static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
+    private static final long MIN_WAIT_MS = 250;
+    /** Longer than any retry budget: what a Retry-After too large to represent is taken as. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
     private static final int LONGEST_WAIT_DIGITS = 10;
     private static final int MAX_REASONS = 32;
     private static final int MAX_REASON_CHARS = 64;
-    private static final long BACKOFF_CAP_MS = 30_000;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int MAX_ERROR_TEXT = 500;
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
     private static final int BODY_PEEK = 4096;
     private static final int QUOTE_CHARS = 200;
-    private static final int MAX_ERROR_TEXT = 500;
     // a second JSON document after the first is as broken as a truncated one
     private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -451,7 +451,7 @@ public final class JiraHttp implements Closeable {
         if (raw == null) {
             return noContent(request, status, "status " + status + " (no content)");
         }
-        try (InputStream in = new BufferedInputStream(raw)) {
+        try (InputStream in = new BufferedInputStream(raw, BODY_PEEK)) {
             in.mark(BODY_PEEK);
             byte[] head = in.readNBytes(BODY_PEEK);
             in.reset();
@@ -607,7 +607,7 @@ public final class JiraHttp implements Closeable {
     }
 
     /**
-     * Exponential backoff with jitter above a floor: MIN_WAIT_MS plus a random wait in
+     * Exponential backoff with jitter above a floor: {@code MIN_WAIT_MS} plus a random wait in
      * [0, min(cap, base * 2^(attempt-1))], so that no answer can make attempts follow each other at once.
      */
     static long backoff(int attempt) {
@@ -619,7 +619,7 @@ public final class JiraHttp implements Closeable {
      * The wait Jira asked for, from the first of {@code Retry-After} (seconds or HTTP date), {@code Beta-Retry-After}
      * (seconds), {@code X-RateLimit-Reset} and {@code X-Beta-RateLimit-Reset} (ISO instants, Jira sends
      * {@code yyyy-MM-ddTHH:mmZ}) that can be read; null when none can. Any number of seconds is accepted: beyond
-     * {@link #LONGEST_WAIT} it is that, which no budget allows. What is obeyed is bounded by the call's budget: a
+     * {@code LONGEST_WAIT} it is that, which no budget allows. What is obeyed is bounded by the call's budget: a
      * wait that does not fit fails the call at once instead.
      */
     static Duration retryAfter(ClassicHttpResponse response) {

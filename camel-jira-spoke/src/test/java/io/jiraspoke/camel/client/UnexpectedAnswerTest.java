@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.jiraspoke.camel.JiraSpokeConnection;
+import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import io.jiraspoke.camel.support.JiraSpokeTestSupport;
@@ -20,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -151,5 +153,23 @@ class UnexpectedAnswerTest extends JiraSpokeTestSupport {
 
         assertThat(e).isInstanceOf(JiraSpokeUnexpectedAnswerException.class).hasMessageContaining("DELETE")
                 .hasMessageContaining("text/html").hasMessageContaining("proxy login");
+    }
+
+    @Test
+    void aRequestSaysWhatItExpects() throws Exception {
+        jira.stubFor(get("/rest/api/3/project").willReturn(okJson("[{\"key\":\"PROJ\"}]")));
+        jira.stubFor(get("/rest/api/3/myself").willReturn(okJson(json("cloud-myself.json"))));
+        start(Map.of("jira", cloud()));
+        JiraClient client = context.getEndpoint("jiraspoke:server/info?connection=jira", JiraSpokeEndpoint.class)
+                .getClient();
+
+        assertThat(client.call(JiraRequest.get("/rest/api/3/project").expect(JiraRequest.Expect.ARRAY)).isArray())
+                .isTrue();
+        assertThat(client.call(JiraRequest.get("/rest/api/3/myself").expect(JiraRequest.Expect.NOTHING))).isNull();
+        assertThat(client.call(JiraRequest.get("/rest/api/3/project").expect(JiraRequest.Expect.ANY)).isArray())
+                .isTrue();
+        assertThatThrownBy(() -> client.call(JiraRequest.get("/rest/api/3/myself").expect(JiraRequest.Expect.ARRAY)))
+                .isInstanceOf(JiraSpokeUnexpectedAnswerException.class)
+                .hasMessageContaining("Expected a JSON array").hasMessageContaining("a JSON object");
     }
 }
