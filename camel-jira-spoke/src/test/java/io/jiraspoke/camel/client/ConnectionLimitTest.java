@@ -110,8 +110,10 @@ class ConnectionLimitTest extends JiraSpokeTestSupport {
         assertThat(done).allSatisfy(ex -> assertThat(ex.getException()).isNull());
         List<Long> at = receivedAt();
         assertThat(at).hasSize(6);
+        // slots are 200 ms apart; how late each thread wakes for its slot varies, so each gap is checked loosely
+        assertThat(at.get(5) - at.get(0)).isGreaterThanOrEqualTo(900);
         for (int i = 1; i < at.size(); i++) {
-            assertThat(at.get(i) - at.get(i - 1)).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(180);
+            assertThat(at.get(i) - at.get(i - 1)).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(100);
         }
     }
 
@@ -139,10 +141,10 @@ class ConnectionLimitTest extends JiraSpokeTestSupport {
 
     @Test
     void waitingForAConcurrencyPermitCountsAgainstTheCallTimeout() throws Exception {
-        stubBoth(800);
+        stubBoth(1500);
         JiraSpokeConnection c = cloud();
         c.setMaxConcurrentRequests(1);
-        c.setCallTimeout(Duration.ofSeconds(1));
+        c.setCallTimeout(Duration.ofSeconds(2));
         start(Map.of("jira", c));
         context.getEndpoint(MYSELF_URI);
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -155,9 +157,9 @@ class ConnectionLimitTest extends JiraSpokeTestSupport {
             long elapsed = (System.nanoTime() - t0) / 1_000_000;
 
             assertThat(first.get(10, TimeUnit.SECONDS).getException()).isNull();
-            // ~700 ms waiting for the permit leave ~300 ms for an answer that takes 800 ms
+            // ~1400 ms waiting for the permit leave ~600 ms for an answer that takes 1500 ms
             assertThat(second.getException()).isInstanceOf(JiraSpokeTransportException.class);
-            assertThat(elapsed).isLessThan(1500);
+            assertThat(elapsed).isLessThan(2800);
         } finally {
             pool.shutdownNow();
         }
