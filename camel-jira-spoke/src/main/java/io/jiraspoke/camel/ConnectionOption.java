@@ -119,7 +119,37 @@ public enum ConnectionOption {
             JiraSpokeConnection::getMaxRetryWait, all(), none(),
             "The longest total time one request may spend waiting between attempts."),
     MAX_CONNECTIONS("maxConnections", int.class, false, 20, JiraSpokeConnection::getMaxConnections, all(), none(),
-            "Pooled HTTP connections to Jira, shared by all endpoints of the connection.");
+            "Pooled HTTP connections to Jira, shared by all endpoints of the connection."),
+    CALL_TIMEOUT("callTimeout", Duration.class, false, Duration.ofMinutes(2), JiraSpokeConnection::getCallTimeout,
+            all(), none(),
+            "The longest one call may take, all attempts and the waits between them included (waits for the"
+                                                    + " connection's own rate limit too); the last attempt's response"
+                                                    + " timeout is shortened to what remains."),
+    MAX_REQUESTS_PER_SECOND("maxRequestsPerSecond", double.class, false, 0.0,
+            JiraSpokeConnection::getMaxRequestsPerSecond, all(), none(),
+            "The most requests per second this connection sends to Jira, all its endpoints and consumers together"
+                                                    + " (0: no limit). Requests are spaced evenly; waiting for a slot"
+                                                    + " counts against callTimeout."),
+    MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", int.class, false, 0,
+            JiraSpokeConnection::getMaxConcurrentRequests, all(), none(),
+            "The most requests this connection has in flight at once, all its endpoints and consumers together (0:"
+                                                    + " no limit). Waiting counts against callTimeout."),
+    TRUST_STORE("trustStore", String.class, false, null, JiraSpokeConnection::getTrustStore, all(), none(),
+            "A trust store file with the certificates to trust for every TLS connection of this connection (token"
+                                                    + " requests included) instead of the JVM's trust store, e.g. for"
+                                                    + " a Data Center behind a private CA."),
+    TRUST_STORE_PASSWORD("trustStorePassword", String.class, true, null, JiraSpokeConnection::getTrustStorePassword,
+            all(), none(), "The password of trustStore."),
+    TRUST_STORE_TYPE("trustStoreType", String.class, false, null, JiraSpokeConnection::getTrustStoreType, all(),
+            none(), "The type of trustStore (PKCS12, JKS, ...). Default: the JVM's default key store type (PKCS12,"
+                    + " which reads JKS files too)."),
+    PROXY("proxy", String.class, false, null, JiraSpokeConnection::getProxy, all(), none(),
+            "An HTTP proxy for every request of the connection, token requests included: host:port or"
+                                                    + " http://host:port."),
+    PROXY_USERNAME("proxyUsername", String.class, false, null, JiraSpokeConnection::getProxyUsername, all(), none(),
+            "The user name for the proxy (Basic, sent only to the proxy when it asks)."),
+    PROXY_PASSWORD("proxyPassword", String.class, true, null, JiraSpokeConnection::getProxyPassword, all(), none(),
+            "The password for the proxy.");
 
     private final String id;
     private final Class<?> type;

@@ -5,6 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -59,6 +64,15 @@ public class JiraSpokeConnection {
     private int maxAttempts = 5;
     private Duration maxRetryWait = Duration.ofMinutes(2);
     private int maxConnections = 20;
+    private Duration callTimeout = Duration.ofMinutes(2);
+    private double maxRequestsPerSecond;
+    private int maxConcurrentRequests;
+    private String trustStore;
+    private String trustStorePassword;
+    private String trustStoreType;
+    private String proxy;
+    private String proxyUsername;
+    private String proxyPassword;
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
@@ -140,6 +154,17 @@ public class JiraSpokeConnection {
         if (maxConnections < 1) {
             problems.add("option 'maxConnections' must be at least 1, was " + maxConnections);
         }
+        positive(problems, "callTimeout", callTimeout);
+        if (Double.isNaN(maxRequestsPerSecond) || Double.isInfinite(maxRequestsPerSecond) || maxRequestsPerSecond < 0) {
+            problems.add("option 'maxRequestsPerSecond' must be a positive number, or 0 for no limit, was "
+                         + maxRequestsPerSecond);
+        }
+        if (maxConcurrentRequests < 0) {
+            problems.add("option 'maxConcurrentRequests' must be positive, or 0 for no limit, was "
+                         + maxConcurrentRequests);
+        }
+        checkTrustStore(problems);
+        checkProxy(problems);
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
@@ -189,6 +214,64 @@ public class JiraSpokeConnection {
             return InetAddress.getByName(h).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    private void checkTrustStore(List<String> problems) {
+        if (trustStore == null) {
+            if (trustStorePassword != null || trustStoreType != null) {
+                problems.add("options 'trustStorePassword' and 'trustStoreType' need 'trustStore'");
+            }
+            return;
+        }
+        boolean readable;
+        try {
+            readable = Files.isRegularFile(Path.of(trustStore)) && Files.isReadable(Path.of(trustStore));
+        } catch (InvalidPathException e) {
+            readable = false;
+        }
+        if (!readable) {
+            problems.add("option 'trustStore': no readable file at " + trustStore);
+        }
+        if (trustStoreType != null) {
+            try {
+                KeyStore.getInstance(trustStoreType);
+            } catch (KeyStoreException e) {
+                problems.add("option 'trustStoreType': this JVM knows no key store type " + trustStoreType);
+            }
+        }
+    }
+
+    private void checkProxy(List<String> problems) {
+        if (proxy == null) {
+            if (proxyUsername != null || proxyPassword != null) {
+                problems.add("options 'proxyUsername' and 'proxyPassword' need 'proxy'");
+            }
+            return;
+        }
+        if (proxyPassword != null && proxyUsername == null) {
+            problems.add("option 'proxyPassword' needs 'proxyUsername'");
+        }
+        if (proxy.indexOf('@') >= 0) {
+            // the value is not repeated: it may hold a password
+            problems.add("option 'proxy' must not hold credentials; set 'proxyUsername' and 'proxyPassword'");
+            return;
+        }
+        String hostPort = proxy.regionMatches(true, 0, "http://", 0, 7) ? proxy.substring(7) : proxy;
+        if (hostPort.endsWith("/")) {
+            hostPort = hostPort.substring(0, hostPort.length() - 1);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        int port = -1;
+        if (colon > 0 && hostPort.indexOf('/') < 0) {
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (port < 1 || port > 65535) {
+            problems.add("option 'proxy' must be host:port or http://host:port, was " + proxy);
         }
     }
 
@@ -488,5 +571,82 @@ public class JiraSpokeConnection {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    /** From text ({@code 2m}, {@code 90s}, {@code PT2M}), refusing what is not a duration. */
+    public void setCallTimeout(String callTimeout) {
+        this.callTimeout = Durations.parse("callTimeout", callTimeout);
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String getTrustStorePassword() {
+        return trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+    }
+
+    public String getTrustStoreType() {
+        return trustStoreType;
+    }
+
+    public void setTrustStoreType(String trustStoreType) {
+        this.trustStoreType = trustStoreType;
+    }
+
+    public String getProxy() {
+        return proxy;
+    }
+
+    public void setProxy(String proxy) {
+        this.proxy = proxy;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 }

@@ -11,6 +11,10 @@ import io.jiraspoke.camel.client.JiraHttp;
 import io.jiraspoke.camel.client.JiraRequest;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeException;
+import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
+import io.jiraspoke.camel.error.JiraSpokeRedirectException;
+import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
+import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
 
     /** How long before expiry a token is renewed (at most half its lifetime). */
     static final long REFRESH_AHEAD_SECONDS = 60;
+    private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthAuthenticator.class);
 
@@ -160,36 +165,80 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
         }
         JsonNode answer;
         try {
-            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant), null);
+            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant).secret(clientSecret)
+                    .secret(grant.get("refresh_token")).secret(grant.get("code")), null);
         } catch (JiraSpokeException e) {
-            throw new JiraSpokeUnauthorizedException(
-                    "OAuth " + grant.get("grant_type") + " grant for Jira connection '" + connectionName
-                                                     + "' failed: " + e.getMessage()
-                                                     + (authorizationCode ? " (if the refresh token was revoked or"
-                                                                            + " expired, a new consent is needed)"
-                                                                          : ""),
-                    e.getStatus(), "POST", tokenPath, e.getErrorMessages(), e.getErrors());
+            throw tokenFailure(grant.get("grant_type"), e);
         }
-        String access = answer == null ? null : answer.path("access_token").asText(null);
+        String access = text(answer, "access_token");
+        String newRefresh = text(answer, "refresh_token");
         if (access == null) {
+            if (newRefresh != null) {
+                // the endpoint may have rotated anyway, spending the refresh token just sent: keep the new one
+                keep(new OAuthTokens(null, newRefresh, null));
+            }
             throw new JiraSpokeUnauthorizedException("OAuth token endpoint answered without access_token for Jira"
                                                      + " connection '" + connectionName + "'",
                     0, "POST", tokenPath, null, null);
         }
-        long lifetime = answer.path("expires_in").asLong(3600);
+        // a nonsensical expires_in must not throw after the rotation arrived, which would drop the new token
+        long lifetime = Math.max(0, Math.min(answer.path("expires_in").asLong(3600), MAX_LIFETIME_SECONDS));
         Instant now = Instant.now();
-        String newRefresh = answer.path("refresh_token").asText(null);
         OAuthTokens fresh = new OAuthTokens(access, newRefresh != null ? newRefresh : refreshToken,
                 now.plusSeconds(lifetime));
-        try {
-            save(fresh);
-        } catch (RuntimeException e) {
-            unsaved = fresh;
-            throw e;
-        }
+        keep(fresh);
         current = fresh;
         use(fresh, now.plusSeconds(lifetime - Math.min(REFRESH_AHEAD_SECONDS, lifetime / 2)));
         LOG.debug("Obtained an OAuth access token for Jira connection '{}' valid for {} s", connectionName, lifetime);
+    }
+
+    /**
+     * Only a 4xx refusal of the grant means the credentials are bad (Atlassian answers 403 invalid_grant to a
+     * revoked or rotated-away refresh token, 400 or 401 to a bad client). An outage, a timeout or a redirect of the
+     * token endpoint says nothing about the credentials and keeps its kind, so nobody is sent to consent again for
+     * it; the refresh token in hand stays the one to use next time.
+     */
+    private JiraSpokeException tokenFailure(String grantType, JiraSpokeException e) {
+        String message = "OAuth " + grantType + " grant for Jira connection '" + connectionName + "' failed: "
+                         + e.getMessage();
+        int status = e.getStatus();
+        if (status == 400 || status == 401 || status == 403) {
+            return new JiraSpokeUnauthorizedException(
+                    message + (authorizationCode ? " (if the refresh token was revoked or expired, a new consent is"
+                                                   + " needed)" : " (check clientId and clientSecret)"),
+                    status, "POST", tokenPath, e.getErrorMessages(), e.getErrors(), e);
+        }
+        if (e instanceof JiraSpokeTransportException) {
+            return new JiraSpokeTransportException(message, "POST", tokenPath, e);
+        }
+        if (e instanceof JiraSpokeRateLimitedException limited) {
+            return new JiraSpokeRateLimitedException(message, status, "POST", tokenPath, e.getErrorMessages(),
+                    e.getErrors(), limited.getRetryAfter(), limited.getReason(), e);
+        }
+        if (e instanceof JiraSpokeRedirectException redirect) {
+            return new JiraSpokeRedirectException(message + " (check tokenUrl)", status, "POST", tokenPath,
+                    redirect.getTargetOrigin(), e);
+        }
+        if (status >= 500) {
+            return new JiraSpokeServerErrorException(message, status, "POST", tokenPath, e.getErrorMessages(),
+                    e.getErrors(), e);
+        }
+        return new JiraSpokeException(message, status, "POST", tokenPath, e.getErrorMessages(), e.getErrors(), e);
+    }
+
+    private static String text(JsonNode answer, String field) {
+        JsonNode v = answer.get(field);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+
+    /** Saves a new pair; if that fails the pair is kept in memory, to be saved first on the next call. */
+    private void keep(OAuthTokens tokens) {
+        try {
+            save(tokens);
+        } catch (RuntimeException e) {
+            unsaved = tokens;
+            throw e;
+        }
     }
 
     private void save(OAuthTokens tokens) {

@@ -41,15 +41,20 @@ public final class JiraClient implements Closeable {
         String base = authType.isScoped()
                 ? trimSlash(config.getApiGatewayUrl()) + "/ex/jira/" + config.getCloudId()
                 : config.getBaseUrl();
-        this.http = new JiraHttp(name, base, config.getConnectTimeout().toMillis(),
-                config.getResponseTimeout().toMillis(), config.getMaxConnections(), config.getMaxAttempts(),
-                config.getMaxRetryWait().toMillis());
+        this.http = new JiraHttp(name, base, transport(config));
         this.auth = authenticator(name, authType, config, http);
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);
         this.readOnly = config.isReadOnly();
         this.dialect = autoDetect ? null
                 : JiraDialect.of(d != null ? Deployment.fromId(d) : authType.impliedDeployment());
+    }
+
+    private static JiraHttp.Settings transport(JiraSpokeConnection c) {
+        return new JiraHttp.Settings(c.getConnectTimeout(), c.getResponseTimeout(), c.getCallTimeout(),
+                c.getMaxConnections(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxRequestsPerSecond(),
+                c.getMaxConcurrentRequests(), c.getTrustStore(), c.getTrustStorePassword(), c.getTrustStoreType(),
+                c.getProxy(), c.getProxyUsername(), c.getProxyPassword());
     }
 
     private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {
@@ -157,7 +162,11 @@ public final class JiraClient implements Closeable {
         return new JiraServerInfo(http.json(JiraRequest.get("/rest/api/2/serverInfo"), auth));
     }
 
-    /** Sends a request with the connection's credentials and answers Jira's JSON (null for 204). */
+    /**
+     * Sends a request with the connection's credentials and answers Jira's JSON as the request expects it
+     * ({@link JiraRequest#expect}): an object for GET and POST unless told otherwise, null when a PUT or DELETE got no
+     * content.
+     */
     public JsonNode call(JiraRequest request) {
         return http.json(request, auth);
     }

@@ -1,47 +1,74 @@
 package io.jiraspoke.camel.client;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.jiraspoke.camel.client.JiraRequest.Expect;
 import io.jiraspoke.camel.auth.JiraAuthenticator;
 import io.jiraspoke.camel.error.JiraSpokeBadRequestException;
+import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeConflictException;
 import io.jiraspoke.camel.error.JiraSpokeException;
 import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
 import io.jiraspoke.camel.error.JiraSpokeNotFoundException;
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
+import io.jiraspoke.camel.error.JiraSpokeRedirectException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
+import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
@@ -50,10 +77,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transport of one connection: a pooled HttpClient 5 shared by all its endpoints, with Jira's rate-limit and
- * retry rules. 429 and 503 wait for {@code Retry-After} or {@code X-RateLimit-Reset}, else back off exponentially
- * with full jitter, within {@code maxAttempts} and {@code maxRetryWait}. A POST is sent again only when Jira
- * certainly did not process it (429, 503 with Retry-After, connection refused). A 401 lets the authenticator renew
- * its token once. Failures become the {@link JiraSpokeException} hierarchy.
+ * retry rules. 429 and 503 wait for what Jira asked ({@code Retry-After}, {@code Beta-Retry-After},
+ * {@code X-RateLimit-Reset}, {@code X-Beta-RateLimit-Reset}), at least 250 ms, else back off
+ * exponentially with jitter, within {@code maxAttempts}, {@code maxRetryWait} and the call's {@code callTimeout},
+ * which bounds attempts and waits together. A POST is sent again only when Jira certainly did not process it (429,
+ * 503 with Retry-After, connection refused); 502, 503 and 504 are retried for requests that may be repeated. A 401
+ * lets the authenticator renew its token once. Redirects are never followed (design decision 13): a 3xx is a
+ * {@link JiraSpokeRedirectException}, so neither credentials nor a write reach another host; a request that must
+ * follow one (an attachment download to Jira's media host) needs its own opt-in. The connection's own limits and
+ * the hold after {@code X-RateLimit-NearLimit} are in {@link ConnectionLimiter}. Failures become the
+ * {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent ({@link Redactor}).
  */
 public final class JiraHttp implements Closeable {
 
@@ -63,30 +96,69 @@ public final class JiraHttp implements Closeable {
         T read(int status, HttpEntity entity) throws IOException;
     }
 
-    /** Reads the body as a JSON tree, or null when Jira sent no content. */
-    public static final ResponseReader<JsonNode> JSON = (status, entity) -> {
-        if (entity == null || status == 204) {
-            return null;
-        }
-        try (InputStream in = entity.getContent()) {
-            return JiraJson.MAPPER.readTree(in);
-        }
-    };
-
     private static final Logger LOG = LoggerFactory.getLogger(JiraHttp.class);
     private static final long BACKOFF_BASE_MS = 500;
     private static final long BACKOFF_CAP_MS = 30_000;
+    /** The least wait before another attempt, whatever Retry-After says (0 made other clients spin). */
+    private static final long MIN_WAIT_MS = 250;
+    /** Longer than any retry budget: what a Retry-After too large to represent is taken as. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
+    private static final int LONGEST_WAIT_DIGITS = 10;
+    private static final int MAX_REASONS = 32;
+    private static final int MAX_REASON_CHARS = 64;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int MAX_ERROR_TEXT = 500;
+    // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
+    private static final int BODY_PEEK = 4096;
+    private static final int QUOTE_CHARS = 200;
+    // a second JSON document after the first is as broken as a truncated one
+    private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * The transport settings of one connection.
+     *
+     * @param connectTimeout  how long to wait for a TCP (and TLS) connection
+     * @param responseTimeout how long to wait for each read of Jira's answer
+     * @param callTimeout     the longest one call may take, all attempts and waits included
+     * @param maxConnections  pooled connections, shared by every endpoint of the connection
+     * @param maxAttempts     how many times one request is sent at most
+     * @param maxRetryWait    the longest total wait between the attempts of one call
+     * @param maxRequestsPerSecond  the connection's own request rate limit, 0 for none
+     * @param maxConcurrentRequests the connection's own limit of requests in flight, 0 for none
+     * @param trustStore      a key store file of certificates to trust instead of the JVM's, or null
+     * @param trustStorePassword its password, or null
+     * @param trustStoreType  its type, or null for the JVM's default
+     * @param proxy           an HTTP proxy, {@code host:port} or {@code http://host:port}, or null
+     * @param proxyUsername   the proxy's user, or null
+     * @param proxyPassword   the proxy's password, or null
+     */
+    public record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
+                           int maxConnections, int maxAttempts, Duration maxRetryWait, double maxRequestsPerSecond,
+                           int maxConcurrentRequests, String trustStore, String trustStorePassword,
+                           String trustStoreType, String proxy, String proxyUsername, String proxyPassword) {
+
+        @Override
+        public String toString() {
+            return "JiraHttp.Settings[callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", trustStore="
+                   + trustStore + ", proxy=" + proxy + ", proxyUsername=" + proxyUsername + "]";
+        }
+    }
 
     private final String connectionName;
     private final String baseUrl;
     private final CloseableHttpClient client;
+    private final long connectTimeoutMs;
+    private final long responseTimeoutMs;
+    private final long callTimeoutMs;
     private final int maxAttempts;
     private final long maxRetryWaitMs;
     private final LongAdder requests = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder waitedMs = new LongAdder();
+    private final Map<String, LongAdder> rateLimitedByReason = new ConcurrentHashMap<>();
+    private final ConnectionLimiter limiter;
     private volatile ServerDate lastServerDate;
     private volatile ServerDate parsedServerDate;
     private volatile Duration serverClockOffset = Duration.ZERO;
@@ -95,51 +167,133 @@ public final class JiraHttp implements Closeable {
     private record ServerDate(String value, long receivedAtMillis) {
     }
 
-    public JiraHttp(String connectionName, String baseUrl, long connectTimeoutMs, long responseTimeoutMs,
-                    int maxConnections, int maxAttempts, long maxRetryWaitMs) {
+    public JiraHttp(String connectionName, String baseUrl, Settings settings) {
         this.connectionName = connectionName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.maxAttempts = maxAttempts;
-        this.maxRetryWaitMs = maxRetryWaitMs;
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        this.connectTimeoutMs = settings.connectTimeout().toMillis();
+        this.responseTimeoutMs = settings.responseTimeout().toMillis();
+        this.callTimeoutMs = settings.callTimeout().toMillis();
+        this.maxAttempts = settings.maxAttempts();
+        this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
+        this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
+                settings.maxConcurrentRequests());
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
                         .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(pool)
+                        .build());
+        if (settings.trustStore() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(trusting(connectionName, settings)));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool.build())
                 .disableAutomaticRetries()
+                .disableRedirectHandling()
                 .disableCookieManagement()
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMs))
-                        .build())
-                .setUserAgent("camel-jira-spoke")
-                .build();
+                .setUserAgent("camel-jira-spoke");
+        if (settings.proxy() != null) {
+            HttpHost proxy = proxyHost(connectionName, settings.proxy());
+            builder.setProxy(proxy);
+            if (settings.proxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                // scoped to the proxy, so that a challenge from Jira itself (401 with WWW-Authenticate) never gets
+                // them; the proxy receives them only when it asks (407)
+                credentials.setCredentials(new AuthScope(proxy), new UsernamePasswordCredentials(
+                        settings.proxyUsername(), settings.proxyPassword() == null ? new char[0]
+                                : settings.proxyPassword().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.client = builder.build();
+    }
+
+    /** TLS that trusts the certificates of the connection's trust store instead of the JVM's. */
+    private static SSLContext trusting(String connectionName, Settings settings) {
+        String type = settings.trustStoreType() != null ? settings.trustStoreType() : KeyStore.getDefaultType();
+        char[] password = settings.trustStorePassword() != null ? settings.trustStorePassword().toCharArray() : null;
+        try (InputStream in = Files.newInputStream(Path.of(settings.trustStore()))) {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(in, password);
+            if (store.size() == 0) {
+                throw new KeyStoreException("it holds no certificate");
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new JiraSpokeConfigurationException(
+                    "Jira connection '" + connectionName + "' is misconfigured: option 'trustStore': cannot use "
+                                                      + settings.trustStore() + " as a " + type + " trust store"
+                                                      + " (check trustStorePassword and trustStoreType): "
+                                                      + e.getMessage());
+        }
+    }
+
+    private static HttpHost proxyHost(String connectionName, String proxy) {
+        try {
+            return HttpHost.create(proxy.contains("://") ? proxy : "http://" + proxy);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new JiraSpokeConfigurationException("Jira connection '" + connectionName + "' is misconfigured:"
+                                                      + " option 'proxy' must be host:port or http://host:port,"
+                                                      + " was " + proxy);
+        }
     }
 
     public String baseUrl() {
         return baseUrl;
     }
 
-    /** Sends a request and reads Jira's JSON answer (null for 204). */
+    /**
+     * Sends a request and reads Jira's JSON answer as {@link JiraRequest#expected()} demands: the object or array, or
+     * null for {@link Expect#NOTHING} and for no content under {@link Expect#ANY}.
+     */
     public JsonNode json(JiraRequest request, JiraAuthenticator auth) {
-        return execute(request, auth, JSON);
+        return send(request, auth, (status, entity, authorization) -> readJson(request, status, entity,
+                authorization));
     }
 
+    /**
+     * Sends a request, with retries, within the connection's {@code callTimeout}, and hands a 2xx answer to the
+     * reader; every other answer becomes a {@link JiraSpokeException}.
+     */
     public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
+        return send(request, auth, (status, entity, authorization) -> reader.read(status, entity));
+    }
+
+    /** A reader that also knows the Authorization value sent, to scrub it from what it quotes. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(int status, HttpEntity entity, String authorization) throws IOException;
+    }
+
+    private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader) {
         byte[] body = serialize(request);
         String display = request.pathAndQuery();
         URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
+        // the connection's limits are about Jira; the token endpoint is another service
+        boolean paced = request.absoluteUrl() == null;
         long waited = 0;
         boolean renewed = false;
         int attempt = 0;
         while (true) {
             attempt++;
             String authorization = auth != null ? auth.authorization() : null;
+            boolean permit = paced && limiter.enter(request.method(), display, deadline);
+            long remaining = remainingMillis(deadline);
+            if (remaining <= 0) {
+                limiter.exit(permit);
+                throw new JiraSpokeTransportException(
+                        "No answer from Jira to " + request.method() + " " + display + " on connection '"
+                                                      + connectionName + "' within callTimeout " + callTimeoutMs
+                                                      + " ms (" + (attempt - 1) + " attempt(s))",
+                        request.method(), display, null);
+            }
             HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
             http.setHeader(HttpHeaders.ACCEPT, "application/json");
             if (authorization != null) {
@@ -148,15 +302,19 @@ public final class JiraHttp implements Closeable {
             if (body != null) {
                 http.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
             }
+            http.setConfig(attemptConfig(remaining));
             requests.increment();
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, http, null);
             } catch (IOException e) {
+                limiter.exit(permit);
                 boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException;
+                boolean again = (notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
+                                && attempt < maxAttempts;
                 long wait = backoff(attempt);
-                if ((notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
-                        && attempt < maxAttempts && waited + wait <= maxRetryWaitMs) {
+                boolean fits = fits(waited, wait, deadline);
+                if (again && fits) {
                     LOG.debug("{} {} on connection '{}' failed ({}); attempt {} of {} in {} ms", request.method(),
                             display, connectionName, e.getClass().getSimpleName(), attempt + 1, maxAttempts, wait);
                     waited += pause(wait, request, display);
@@ -164,57 +322,269 @@ public final class JiraHttp implements Closeable {
                 }
                 throw new JiraSpokeTransportException(
                         "No answer from Jira to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' after " + attempt + " attempt(s): "
-                                                      + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                                      + connectionName + "' after " + attempt + " attempt(s)"
+                                                      + (again ? "; " + budgetNote() : "") + ": "
+                                                      + e.getClass().getSimpleName() + ": "
+                                                      + new Redactor(authorization, request.secrets())
+                                                              .apply(e.getMessage()),
                         request.method(), display, e);
             }
             Header date = response.getFirstHeader(HttpHeaders.DATE);
             if (date != null) {
                 lastServerDate = new ServerDate(date.getValue(), System.currentTimeMillis());
             }
+            JiraSpokeException failure = null;
+            long retryIn = -1;
+            boolean renew = false;
             try {
                 int status = response.getCode();
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
                 }
+                if (paced && (isTrue(response, "X-RateLimit-NearLimit")
+                              || isTrue(response, "X-Beta-RateLimit-NearLimit"))) {
+                    limiter.nearLimit();
+                }
                 if (status >= 200 && status < 300) {
-                    return reader.read(status, response.getEntity());
+                    return reader.read(status, response.getEntity(), authorization);
+                }
+                if (status >= 300 && status < 400) {
+                    throw redirect(status, request.method(), display, uri, response);
                 }
                 if (status == 401 && auth != null && !renewed) {
-                    // reading the body releases the connection before a token request may need one
-                    JiraSpokeException refused = error(status, request.method(), display, response, null, attempt);
-                    if (auth.renewAfterUnauthorized(authorization)) {
-                        renewed = true;
-                        attempt--;
-                        continue;
+                    // the token request that may follow needs the connection this answer holds: read it now
+                    failure = error(status, request, response, null, null, null, authorization);
+                    renew = true;
+                } else {
+                    Duration retryAfter = retryAfter(response);
+                    String reason = reason(response);
+                    if (status == 429) {
+                        rateLimited.increment();
+                        countReason(reason);
                     }
-                    throw refused;
-                }
-                Duration retryAfter = retryAfter(response);
-                if (status == 429) {
-                    rateLimited.increment();
-                }
-                boolean retryable = status == 429 || (status == 503 && (request.isIdempotent() || retryAfter != null));
-                if (retryable && attempt < maxAttempts) {
-                    long wait = retryAfter != null ? retryAfter.toMillis() : backoff(attempt);
-                    if (waited + wait <= maxRetryWaitMs) {
-                        EntityUtils.consumeQuietly(response.getEntity());
-                        LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms", status,
-                                request.method(), display, connectionName, attempt + 1, maxAttempts, wait);
-                        waited += pause(wait, request, display);
-                        continue;
+                    String gaveUp = null;
+                    if (isRetryable(status, request, retryAfter)) {
+                        long wait = retryAfter != null ? Math.max(MIN_WAIT_MS, millis(retryAfter)) : backoff(attempt);
+                        boolean fits = fits(waited, wait, deadline);
+                        if (attempt >= maxAttempts || !fits) {
+                            gaveUp = "gave up after " + attempt + " attempt(s)"
+                                     + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
+                                     + (reason != null ? "; RateLimit-Reason " + reason : "")
+                                     + (attempt < maxAttempts ? "; " + budgetNote() : "");
+                        } else {
+                            retryIn = wait;
+                            LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms",
+                                    status, request.method(), display, connectionName, attempt + 1, maxAttempts,
+                                    wait);
+                        }
+                    }
+                    if (retryIn < 0) {
+                        failure = error(status, request, response, retryAfter, reason, gaveUp, authorization);
                     }
                 }
-                throw error(status, request.method(), display, response, retryAfter, attempt);
             } catch (IOException e) {
                 throw new JiraSpokeTransportException(
                         "Reading Jira's answer to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' failed: " + e.getMessage(),
+                                                      + connectionName + "' failed: "
+                                                      + new Redactor(authorization, request.secrets())
+                                                              .apply(e.getMessage()),
                         request.method(), display, e);
             } finally {
                 EntityUtils.consumeQuietly(response.getEntity());
                 closeQuietly(response);
+                limiter.exit(permit);
             }
+            if (renew) {
+                if (auth.renewAfterUnauthorized(authorization)) {
+                    renewed = true;
+                    attempt--;
+                    continue;
+                }
+                throw failure;
+            }
+            if (retryIn >= 0) {
+                waited += pause(retryIn, request, display);
+                continue;
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * 429 always (Jira did not process it); 503 when the request may be repeated or Jira named a wait (it was not
+     * processed then); 502 and 504 only when the request may be repeated, as Jira may have processed it behind the
+     * gateway.
+     */
+    private static boolean isRetryable(int status, JiraRequest request, Duration retryAfter) {
+        return switch (status) {
+            case 429 -> true;
+            case 503 -> request.isIdempotent() || retryAfter != null;
+            case 502, 504 -> request.isIdempotent();
+            default -> false;
+        };
+    }
+
+    /**
+     * Each phase of an attempt (waiting for a pooled connection, connecting, each read) gets at most what is left
+     * of the call's budget.
+     */
+    @SuppressWarnings("deprecation") // the request-level connect timeout is the one that overrides the pool's
+    private RequestConfig attemptConfig(long remainingMs) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(remainingMs))
+                .setConnectTimeout(Timeout.ofMilliseconds(Math.min(connectTimeoutMs, remainingMs)))
+                .setResponseTimeout(Timeout.ofMilliseconds(Math.min(responseTimeoutMs, remainingMs)))
+                .build();
+    }
+
+    private static long remainingMillis(long deadline) {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+
+    /** A wait fits when it stays within maxRetryWait and leaves time for the attempt after it. */
+    private boolean fits(long waited, long wait, long deadline) {
+        return waited + wait <= maxRetryWaitMs && wait + MIN_WAIT_MS <= remainingMillis(deadline);
+    }
+
+    private String budgetNote() {
+        return "the rest of the call's time budget (callTimeout " + callTimeoutMs + " ms, maxRetryWait "
+               + maxRetryWaitMs + " ms) does not allow another";
+    }
+
+    private static long millis(Duration d) {
+        return d.compareTo(LONGEST_WAIT) >= 0 ? LONGEST_WAIT.toMillis() : d.toMillis();
+    }
+
+    private JsonNode readJson(JiraRequest request, int status, HttpEntity entity, String authorization)
+            throws IOException {
+        Expect expect = request.expected();
+        InputStream raw = status == 204 || entity == null ? null : entity.getContent();
+        if (raw == null) {
+            return noContent(request, status, "status " + status + " (no content)");
+        }
+        try (InputStream in = new BufferedInputStream(raw, BODY_PEEK)) {
+            in.mark(BODY_PEEK);
+            byte[] head = in.readNBytes(BODY_PEEK);
+            in.reset();
+            if (isBlank(head)) {
+                return noContent(request, status, "status " + status + " with an empty body");
+            }
+            JsonNode node;
+            try {
+                node = STRICT_JSON.readTree(in);
+            } catch (JsonProcessingException e) {
+                String where = e.getLocation() == null ? ""
+                        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                String contentType = entity.getContentType() != null ? "content type " + entity.getContentType()
+                        : "no content type";
+                throw unexpected(request, status, "status " + status + " with a body that is not valid JSON ("
+                                                  + contentType + "; "
+                                                  + (e instanceof JsonEOFException ? "it ends too early" : "invalid")
+                                                  + where + "): "
+                                                  + quote(new Redactor(authorization, request.secrets())
+                                                          .apply(new String(head, StandardCharsets.UTF_8)),
+                                                          QUOTE_CHARS));
+            }
+            if (node == null || node.isMissingNode()) {
+                return noContent(request, status, "status " + status + " with an empty body");
+            }
+            boolean fits = switch (expect) {
+                case OBJECT -> node.isObject();
+                case ARRAY -> node.isArray();
+                case NOTHING, ANY -> true;
+            };
+            if (!fits) {
+                throw unexpected(request, status, "status " + status + " with " + describe(node));
+            }
+            return expect == Expect.NOTHING ? null : node;
+        }
+    }
+
+    private JsonNode noContent(JiraRequest request, int status, String what) {
+        Expect expect = request.expected();
+        if (expect == Expect.NOTHING || expect == Expect.ANY) {
+            return null;
+        }
+        throw unexpected(request, status, what);
+    }
+
+    private JiraSpokeUnexpectedAnswerException unexpected(JiraRequest request, int status, String what) {
+        String wanted = request.expected() == Expect.ARRAY ? "a JSON array" : "a JSON object";
+        return new JiraSpokeUnexpectedAnswerException(
+                "Expected " + wanted + " from " + request.method() + " " + request.pathAndQuery() + " on connection '"
+                                                      + connectionName + "', but Jira answered " + what,
+                status, request.method(), request.pathAndQuery(), null);
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a JSON array";
+            case OBJECT, POJO -> "a JSON object";
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case BOOLEAN -> "a JSON boolean";
+            case NULL -> "JSON null";
+            default -> "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The start of a text fit for a message: one line, control characters removed, at most {@code max} chars. */
+    private static String quote(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                space = sb.length() > 0;
+            } else if (Character.getType(c) != Character.FORMAT) {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return text.length() > sb.length() ? sb.append('\u2026').toString() : sb.toString();
+    }
+
+    private JiraSpokeRedirectException redirect(int status, String method, String path, URI requested,
+                                                ClassicHttpResponse response) {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        String origin = null;
+        String target;
+        if (location == null || location.getValue() == null || location.getValue().isBlank()) {
+            target = "no Location header";
+        } else {
+            origin = origin(requested, location.getValue().trim());
+            target = origin != null ? "a redirect to " + origin : "an unreadable Location header";
+        }
+        return new JiraSpokeRedirectException(
+                "Jira answered " + status + " to " + method + " " + path + " on connection '" + connectionName
+                                              + "' with " + target + "; redirects are not followed (check the URL"
+                                              + " of the connection)",
+                status, method, path, origin, null);
+    }
+
+    /** Scheme, host and port of a Location (relative ones resolved against the request), never path or query. */
+    private static String origin(URI requested, String location) {
+        try {
+            URI target = requested.resolve(location);
+            if (target.getScheme() == null || target.getHost() == null) {
+                return null;
+            }
+            String port = target.getPort() >= 0 ? ":" + target.getPort() : "";
+            return target.getScheme() + "://" + target.getHost() + port;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
         }
     }
 
@@ -247,46 +617,113 @@ public final class JiraHttp implements Closeable {
         return millis;
     }
 
-    /** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^(attempt-1))]. */
+    /**
+     * Exponential backoff with jitter above a floor: {@code MIN_WAIT_MS} plus a random wait in
+     * [0, min(cap, base * 2^(attempt-1))], so that no answer can make attempts follow each other at once.
+     */
     static long backoff(int attempt) {
         long ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(attempt - 1, 16));
-        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+        return MIN_WAIT_MS + ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
 
-    /** {@code Retry-After} (seconds or HTTP date), else {@code X-RateLimit-Reset} (ISO instant), else null. */
+    /**
+     * The wait Jira asked for, from the first of {@code Retry-After} (seconds or HTTP date), {@code Beta-Retry-After}
+     * (seconds), {@code X-RateLimit-Reset} and {@code X-Beta-RateLimit-Reset} (ISO instants, Jira sends
+     * {@code yyyy-MM-ddTHH:mmZ}) that can be read; null when none can. Any number of seconds is accepted: beyond
+     * {@code LONGEST_WAIT} it is that, which no budget allows. What is obeyed is bounded by the call's budget: a
+     * wait that does not fit fails the call at once instead.
+     */
     static Duration retryAfter(ClassicHttpResponse response) {
-        Header h = response.getFirstHeader("Retry-After");
-        if (h != null && h.getValue() != null) {
-            String v = h.getValue().trim();
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-            } catch (NumberFormatException e) {
-                Instant when = DateUtils.parseStandardDate(v);
-                if (when != null) {
-                    return positive(Duration.between(Instant.now(), when));
-                }
-            }
+        Duration d = seconds(response, "Retry-After", true);
+        if (d == null) {
+            d = seconds(response, "Beta-Retry-After", false);
         }
-        Header reset = response.getFirstHeader("X-RateLimit-Reset");
-        if (reset != null && reset.getValue() != null) {
-            try {
-                return positive(Duration.between(Instant.now(), Instant.parse(reset.getValue().trim())));
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+        if (d == null) {
+            d = instant(response, "X-RateLimit-Reset");
         }
-        return null;
+        return d != null ? d : instant(response, "X-Beta-RateLimit-Reset");
+    }
+
+    private static Duration seconds(ClassicHttpResponse response, String name, boolean orHttpDate) {
+        String v = value(response, name);
+        if (v == null) {
+            return null;
+        }
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return v.length() > LONGEST_WAIT_DIGITS ? LONGEST_WAIT
+                    : Duration.ofSeconds(Math.min(Long.parseLong(v), LONGEST_WAIT.toSeconds()));
+        }
+        Instant when = orHttpDate ? DateUtils.parseStandardDate(v) : null;
+        return when != null ? positive(Duration.between(Instant.now(), when)) : null;
+    }
+
+    private static Duration instant(ClassicHttpResponse response, String name) {
+        String v = value(response, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return positive(Duration.between(Instant.now(), OffsetDateTime.parse(v).toInstant()));
+        } catch (DateTimeParseException | ArithmeticException unreadable) {
+            return null;
+        }
+    }
+
+    private static String value(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        String v = h != null && h.getValue() != null ? h.getValue().trim() : "";
+        return v.isEmpty() ? null : v;
+    }
+
+    private static boolean isTrue(ClassicHttpResponse response, String name) {
+        return "true".equalsIgnoreCase(value(response, name));
+    }
+
+    /**
+     * {@code RateLimit-Reason} or {@code X-Beta-RateLimit-Reason}, cut to a short token: it is a key of the
+     * per-reason counts and goes into messages, whatever a proxy puts there.
+     */
+    static String reason(ClassicHttpResponse response) {
+        String v = value(response, "RateLimit-Reason");
+        if (v == null) {
+            v = value(response, "X-Beta-RateLimit-Reason");
+        }
+        if (v == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(v.length(), MAX_REASON_CHARS));
+        for (int i = 0; i < v.length() && sb.length() < MAX_REASON_CHARS; i++) {
+            char c = v.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':');
+            sb.append(plain ? c : '_');
+        }
+        return sb.toString();
+    }
+
+    private void countReason(String reason) {
+        String key = reason != null ? reason : "unspecified";
+        LongAdder count = rateLimitedByReason.get(key);
+        if (count == null) {
+            // a bounded number of keys, whatever values arrive
+            String kept = rateLimitedByReason.size() < MAX_REASONS ? key : "other";
+            count = rateLimitedByReason.computeIfAbsent(kept, k -> new LongAdder());
+        }
+        count.increment();
     }
 
     private static Duration positive(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    private JiraSpokeException error(int status, String method, String path, ClassicHttpResponse response,
-                                     Duration retryAfter, int attempts) throws IOException {
+    /** The exception for a non-2xx answer; {@code gaveUp} says why a retryable answer was not retried. */
+    private JiraSpokeException error(int status, JiraRequest request, ClassicHttpResponse response,
+                                     Duration retryAfter, String reason, String gaveUp, String authorization)
+            throws IOException {
+        String method = request.method();
+        String path = request.pathAndQuery();
         List<String> messages = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        readErrorBody(response.getEntity(), messages, errors);
+        readErrorBody(response.getEntity(), messages, errors, new Redactor(authorization, request.secrets()));
         StringBuilder text = new StringBuilder("Jira answered ").append(status).append(" to ").append(method)
                 .append(' ').append(path).append(" on connection '").append(connectionName).append('\'');
         if (!messages.isEmpty()) {
@@ -295,6 +732,9 @@ public final class JiraHttp implements Closeable {
         if (!errors.isEmpty()) {
             text.append(messages.isEmpty() ? ": " : "; ").append(errors);
         }
+        if (gaveUp != null) {
+            text.append(" (").append(gaveUp).append(')');
+        }
         String message = text.toString();
         return switch (status) {
             case 400 -> new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
@@ -302,27 +742,25 @@ public final class JiraHttp implements Closeable {
             case 403 -> new JiraSpokeForbiddenException(message, status, method, path, messages, errors);
             case 404 -> new JiraSpokeNotFoundException(message, status, method, path, messages, errors);
             case 409 -> new JiraSpokeConflictException(message, status, method, path, messages, errors);
-            case 429 -> new JiraSpokeRateLimitedException(
-                    message + " (gave up after " + attempts + " attempt(s)"
-                                                          + (retryAfter != null ? "; Retry-After " + retryAfter.toSeconds() + " s" : "")
-                                                          + ")",
-                    status, method, path, messages, errors, retryAfter);
+            case 429 -> new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
+                    retryAfter, reason, null);
             default -> status >= 500
                     ? (status == 503 && retryAfter != null
-                            ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors, retryAfter)
+                            ? new JiraSpokeRateLimitedException(message, status, method, path, messages, errors,
+                                    retryAfter, reason, null)
                             : new JiraSpokeServerErrorException(message, status, method, path, messages, errors))
                     : new JiraSpokeBadRequestException(message, status, method, path, messages, errors);
         };
     }
 
-    private static void readErrorBody(HttpEntity entity, List<String> messages, Map<String, String> errors)
-            throws IOException {
+    private static void readErrorBody(HttpEntity entity, List<String> messages, Map<String, String> errors,
+                                      Redactor redactor) throws IOException {
         if (entity == null) {
             return;
         }
         byte[] bytes;
         try (InputStream in = entity.getContent()) {
-            bytes = in.readNBytes(MAX_ERROR_BODY);
+            bytes = in == null ? new byte[0] : in.readNBytes(MAX_ERROR_BODY);
         }
         if (bytes.length == 0) {
             return;
@@ -331,21 +769,25 @@ public final class JiraHttp implements Closeable {
         try {
             node = JiraJson.MAPPER.readTree(bytes);
         } catch (IOException notJson) {
-            messages.add(new String(bytes, 0, Math.min(bytes.length, 500), java.nio.charset.StandardCharsets.UTF_8)
-                    .strip());
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            // scrubbed whole before it is cut short, so that no part of an echoed secret survives the cut
+            messages.add(quote(redactor.apply(new String(bytes, StandardCharsets.UTF_8)), MAX_ERROR_TEXT));
             return;
         }
-        node.path("errorMessages").forEach(m -> messages.add(m.asText()));
-        node.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
+        node.path("errorMessages").forEach(m -> messages.add(redactor.apply(m.asText())));
+        node.path("errors").fields().forEachRemaining(e -> errors.put(redactor.apply(e.getKey()),
+                redactor.apply(e.getValue().asText())));
         if (node.hasNonNull("message")) {
-            messages.add(node.get("message").asText());
+            messages.add(redactor.apply(node.get("message").asText()));
         }
         if (node.hasNonNull("error")) {
             String description = node.path("error_description").asText("");
-            messages.add(node.get("error").asText() + (description.isEmpty() ? "" : ": " + description));
+            messages.add(redactor.apply(node.get("error").asText()
+                                        + (description.isEmpty() ? "" : ": " + description)));
         }
     }
-
 
     private static void closeQuietly(ClassicHttpResponse response) {
         try {
@@ -355,6 +797,7 @@ public final class JiraHttp implements Closeable {
         }
     }
 
+    /** 429 answers by {@code RateLimit-Reason} ({@code unspecified} when Jira named none): a snapshot. */
     /**
      * How far Jira's clock is ahead of the host's (negative: behind), from the {@code Date} header of the latest
      * answer; zero until Jira answered with one. The header has whole seconds, which is enough for minute-grained
@@ -370,6 +813,20 @@ public final class JiraHttp implements Closeable {
             parsedServerDate = d;
         }
         return serverClockOffset;
+    }
+
+    public Map<String, Long> rateLimitedByReason() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        rateLimitedByReason.forEach((reason, count) -> snapshot.put(reason, count.sum()));
+        return snapshot;
+    }
+
+    /**
+     * Milliseconds requests waited before they were sent: for the connection's own limits and after a near-limit
+     * answer.
+     */
+    public long throttledMillis() {
+        return limiter.throttledMillis();
     }
 
     /** Requests sent, attempts included. */

@@ -2,7 +2,9 @@ package io.jiraspoke.camel.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * One HTTP request to Jira: method, path relative to the connection's base URL, query and an optional JSON body.
@@ -10,12 +12,26 @@ import java.util.Collection;
  */
 public final class JiraRequest {
 
+    /** What a 2xx answer must hold; anything else is a {@code JiraSpokeUnexpectedAnswerException}. */
+    public enum Expect {
+        /** A JSON object. */
+        OBJECT,
+        /** A JSON array (lists that Jira does not page, bare-array pages). */
+        ARRAY,
+        /** No content is needed: 204, an empty body or any JSON is accepted, and the call answers null. */
+        NOTHING,
+        /** Any JSON value, or no content (the call answers null). */
+        ANY
+    }
+
     private final String method;
     private final StringBuilder pathAndQuery;
     private boolean hasQuery;
     private Object body;
     private String absoluteUrl;
     private Boolean idempotent;
+    private Expect expect;
+    private List<String> secrets = List.of();
 
     private JiraRequest(String method, String path) {
         this.method = method;
@@ -84,6 +100,40 @@ public final class JiraRequest {
 
     String absoluteUrl() {
         return absoluteUrl;
+    }
+
+    /**
+     * What a 2xx answer must hold. Default: {@link Expect#OBJECT} for GET and POST, {@link Expect#ANY} for PUT and
+     * DELETE, which Jira mostly answers with 204.
+     */
+    public JiraRequest expect(Expect expect) {
+        this.expect = expect;
+        return this;
+    }
+
+    public Expect expected() {
+        if (expect != null) {
+            return expect;
+        }
+        return "GET".equals(method) || "POST".equals(method) ? Expect.OBJECT : Expect.ANY;
+    }
+
+    /**
+     * A value the body carries that must never appear in an error text, should the answer echo it (the client
+     * secret and refresh token of a token request). The Authorization header is scrubbed without being named.
+     */
+    public JiraRequest secret(String value) {
+        if (value != null) {
+            if (secrets.isEmpty()) {
+                secrets = new ArrayList<>(4);
+            }
+            secrets.add(value);
+        }
+        return this;
+    }
+
+    List<String> secrets() {
+        return secrets;
     }
 
     /** Marks a POST that only reads (a search), so it may be repeated when the outcome is unknown. */

@@ -10,4 +10,9 @@ public class JiraSpokeUnauthorizedException extends JiraSpokeException {
                               Map<String, String> errors) {
         super(message, status, method, path, errorMessages, errors, null);
     }
+
+    public JiraSpokeUnauthorizedException(String message, int status, String method, String path, List<String> errorMessages,
+                              Map<String, String> errors, Throwable cause) {
+        super(message, status, method, path, errorMessages, errors, cause);
+    }
 }

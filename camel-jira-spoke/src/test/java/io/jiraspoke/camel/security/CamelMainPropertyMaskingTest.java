@@ -209,7 +209,8 @@ class CamelMainPropertyMaskingTest {
     @Test
     void theSecretOptionsAreTheSecretConnectionSettings() {
         assertThat(ConnectionOption.secretIds()).containsExactlyInAnyOrder("apiToken", "password",
-                "personalAccessToken", "clientSecret", "refreshToken", "authorizationCode");
+                "personalAccessToken", "clientSecret", "refreshToken", "authorizationCode", "trustStorePassword",
+                "proxyPassword");
     }
 
     @Test
