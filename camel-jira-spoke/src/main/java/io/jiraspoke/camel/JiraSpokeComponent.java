@@ -54,10 +54,10 @@ public class JiraSpokeComponent extends DefaultComponent {
     }
 
     @Metadata(label = "common", description = "The named Jira connections, by name. An endpoint picks one with its"
-                                               + " connection option. In properties, each setting of connection"
-                                               + " jira is camel.component.jiraspoke.connections[jira].SETTING (see"
-                                               + " Connection settings in the reference). JiraSpokeConnection beans"
-                                               + " in the registry are connections too, under their bean names.")
+                                               + " connection option. Properties set them per connection name and"
+                                               + " setting (the README's Connections section shows the form; the"
+                                               + " reference lists the settings). JiraSpokeConnection beans in the"
+                                               + " registry are connections too, under their bean names.")
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
     private final Map<String, JiraClient> clients = new HashMap<>();

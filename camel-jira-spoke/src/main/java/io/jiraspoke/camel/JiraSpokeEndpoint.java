@@ -125,7 +125,7 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
     private JiraSpokeConnection inlineConnection;
-    private JiraClient client;
+    private volatile JiraClient client;
     private volatile ActionVariant variant;
 
     public JiraSpokeEndpoint(String uri, JiraSpokeComponent component, JiraSpokeAction action,
@@ -262,12 +262,18 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
         return needed.stream().filter(s -> !granted.contains(s)).toList();
     }
 
-    /** The connection's client; shared with every endpoint of the connection. */
-    public synchronized JiraClient getClient() {
-        if (client == null) {
-            client = getComponent().clientFor(this);
+    /** The connection's client; shared with every endpoint of the connection. Read on every exchange: no lock. */
+    public JiraClient getClient() {
+        JiraClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = getComponent().clientFor(this);
+                }
+                c = client;
+            }
         }
-        return client;
+        return c;
     }
 
     public JiraSpokeAction getCatalogAction() {

@@ -26,18 +26,11 @@ final class IncrementalConsumer<T> extends StreamConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(IncrementalConsumer.class);
 
     private final IncrementalSource<T> source;
-    private final StartFrom startFrom;
     private Instant startedAt;
 
     IncrementalConsumer(JiraSpokeEndpoint endpoint, Processor processor, IncrementalSource<T> source) {
-        super(endpoint, processor);
+        super(endpoint, processor, source.stateKeyBasis());
         this.source = source;
-        this.startFrom = StartFrom.parse(endpoint.getStartFrom());
-    }
-
-    @Override
-    String stateKeyBasis() {
-        return source.stateKeyBasis();
     }
 
     @Override

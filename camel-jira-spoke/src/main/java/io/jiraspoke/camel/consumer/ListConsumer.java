@@ -18,18 +18,11 @@ final class ListConsumer<T> extends StreamConsumer {
 
     private final ListSource<T> source;
     private final boolean changedOnly;
-    private final StartFrom startFrom;
 
     ListConsumer(JiraSpokeEndpoint endpoint, Processor processor, ListSource<T> source) {
-        super(endpoint, processor);
+        super(endpoint, processor, source.stateKeyBasis());
         this.source = source;
         this.changedOnly = "changed".equals(endpoint.getEmit());
-        this.startFrom = StartFrom.parse(endpoint.getStartFrom());
-    }
-
-    @Override
-    String stateKeyBasis() {
-        return source.stateKeyBasis();
     }
 
     @Override

@@ -33,17 +33,22 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
 
     protected final JiraSpokeEndpoint endpoint;
+    protected final StartFrom startFrom;
+    private final String stateKeyBasis;
     private StateRepository<String, String> state;
     private String key;
     private long lastCheckpoint;
 
-    StreamConsumer(JiraSpokeEndpoint endpoint, Processor processor) {
+    /**
+     * @param stateKeyBasis what selects the items (the JQL, the list's filters), so that two consumers of different
+     *                      queries do not share state by default
+     */
+    StreamConsumer(JiraSpokeEndpoint endpoint, Processor processor, String stateKeyBasis) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.startFrom = StartFrom.parse(endpoint.getStartFrom());
+        this.stateKeyBasis = stateKeyBasis;
     }
-
-    /** What selects the items, so two consumers of different queries do not share state by default. */
-    abstract String stateKeyBasis();
 
     @Override
     protected void doStart() throws Exception {
@@ -58,7 +63,7 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
 
     private String defaultKey() throws NoSuchAlgorithmException {
         byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest(String.valueOf(stateKeyBasis()).getBytes(StandardCharsets.UTF_8));
+                .digest(String.valueOf(stateKeyBasis).getBytes(StandardCharsets.UTF_8));
         return "jiraspoke." + endpoint.getAction().replace('/', '-') + "."
                + endpoint.getClient().name().replaceAll("[^A-Za-z0-9_.-]", "_") + "."
                + HexFormat.of().formatHex(digest, 0, 8);

@@ -16,7 +16,6 @@ import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The connection's own limits, maxConcurrentRequests and maxRequestsPerSecond, hold for every endpoint of the
  * connection together, and waiting for them counts against the call's callTimeout.
  */
-class ConnectionLimitTest extends JiraSpokeTestSupport {
+class ConnectionLimitTest extends TransportTestSupport {
 
-    private static final String INFO = "/rest/api/3/serverInfo";
     private static final String MYSELF = "/rest/api/3/myself";
-    private static final String INFO_URI = "jiraspoke:server/info?connection=jira";
     private static final String MYSELF_URI = "jiraspoke:user/myself?connection=jira";
 
     private void stubBoth(int delayMillis) {

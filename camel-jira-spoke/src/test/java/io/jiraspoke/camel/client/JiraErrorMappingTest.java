@@ -11,7 +11,6 @@ import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
 import io.jiraspoke.camel.error.JiraSpokeNotFoundException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Jira's error answers become the exception hierarchy, with errorMessages and errors parsed and no secret shown. */
-class JiraErrorMappingTest extends JiraSpokeTestSupport {
-
-    private static final String INFO = "/rest/api/3/serverInfo";
-    private static final String INFO_URI = "jiraspoke:server/info?connection=jira";
-    private static final String CREATE = "/rest/api/3/issue";
-    private static final String CREATE_URI = "jiraspoke:issue/create?connection=jira&projectKey=PROJ"
-                                             + "&issueType=Task&summary=Hello";
+class JiraErrorMappingTest extends TransportTestSupport {
 
     private static ResponseDefinitionBuilder jsonError(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")

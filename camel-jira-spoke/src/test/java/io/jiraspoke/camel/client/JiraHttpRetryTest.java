@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
@@ -18,11 +16,9 @@ import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.model.JiraServerInfo;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -34,26 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 429/503 handling (Retry-After, X-RateLimit-Reset, backoff), the retry budget, which requests may be sent again,
  * and failures to connect. Only the cases about a 1 s Retry-After actually wait.
  */
-class JiraHttpRetryTest extends JiraSpokeTestSupport {
-
-    private static final String INFO = "/rest/api/3/serverInfo";
-    private static final String INFO_URI = "jiraspoke:server/info?connection=jira";
-    private static final String CREATE = "/rest/api/3/issue";
-    private static final String CREATE_URI = "jiraspoke:issue/create?connection=jira&projectKey=PROJ"
-                                             + "&issueType=Task&summary=Hello";
-    private static final String CREATED = "{\"id\":\"10000\",\"key\":\"PROJ-1\","
-                                          + "\"self\":\"https://example.atlassian.net/rest/api/3/issue/10000\"}";
-
-    private static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[\"status " + status + "\"],\"errors\":{}}");
-    }
-
-    /** First answer, then the second one for every later request. */
-    private void firstThen(MappingBuilder first, MappingBuilder then) {
-        jira.stubFor(first.inScenario("retry").whenScenarioStateIs("Started").willSetStateTo("answered"));
-        jira.stubFor(then.inScenario("retry").whenScenarioStateIs("answered"));
-    }
+class JiraHttpRetryTest extends TransportTestSupport {
 
     private JiraSpokeConnection connection(int maxAttempts) {
         JiraSpokeConnection c = cloud();
@@ -63,10 +40,6 @@ class JiraHttpRetryTest extends JiraSpokeTestSupport {
 
     private JiraHttp http(String uri) {
         return context.getEndpoint(uri, JiraSpokeEndpoint.class).getClient().http();
-    }
-
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     @Test

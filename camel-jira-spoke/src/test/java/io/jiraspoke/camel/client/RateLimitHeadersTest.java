@@ -8,13 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * minute format and its X-Beta- variant, RateLimit-Reason (counted per reason and carried by the exception), and
  * X-RateLimit-NearLimit, after which the connection holds its next request back briefly.
  */
-class RateLimitHeadersTest extends JiraSpokeTestSupport {
+class RateLimitHeadersTest extends TransportTestSupport {
 
-    private static final String INFO = "/rest/api/3/serverInfo";
-    private static final String INFO_URI = "jiraspoke:server/info?connection=jira";
     private static final DateTimeFormatter JIRA_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
 
     private static ResponseDefinitionBuilder tooMany() {
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}");
-    }
-
-    private void firstThen(MappingBuilder first, MappingBuilder then) {
-        jira.stubFor(first.inScenario("retry").whenScenarioStateIs("Started").willSetStateTo("answered"));
-        jira.stubFor(then.inScenario("retry").whenScenarioStateIs("answered"));
     }
 
     private JiraHttp http() {

@@ -4,20 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
-import io.jiraspoke.camel.support.JiraSpokeTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -29,27 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One call, retries and waits included, is bounded by {@code callTimeout}; any Retry-After is handled, none makes a
  * tight loop; 502 and 504 are retried when the request may be repeated.
  */
-class TimeBudgetTest extends JiraSpokeTestSupport {
-
-    private static final String INFO = "/rest/api/3/serverInfo";
-    private static final String INFO_URI = "jiraspoke:server/info?connection=jira";
-    private static final String CREATE = "/rest/api/3/issue";
-    private static final String CREATE_URI = "jiraspoke:issue/create?connection=jira&projectKey=PROJ"
-                                             + "&issueType=Task&summary=Hello";
-
-    private static ResponseDefinitionBuilder status(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[\"status " + status + "\"],\"errors\":{}}");
-    }
-
-    private void firstThen(MappingBuilder first, MappingBuilder then) {
-        jira.stubFor(first.inScenario("retry").whenScenarioStateIs("Started").willSetStateTo("answered"));
-        jira.stubFor(then.inScenario("retry").whenScenarioStateIs("answered"));
-    }
-
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
-    }
+class TimeBudgetTest extends TransportTestSupport {
 
     @Test
     void aHungJiraIsGivenUpWithinTheCallTimeout() throws Exception {
