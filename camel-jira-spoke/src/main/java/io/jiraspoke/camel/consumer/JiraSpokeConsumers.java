@@ -14,8 +14,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 
 /**
- * Which generic consumer serves which stream: the catalogue's feed picks the consumer, and the family producer class
- * gives the items through its {@link ConsumerFeed} method. A stream is consumable exactly when that method exists.
+ * Which generic consumer serves which stream: the catalogue's feed picks the consumer, and a producer class of the
+ * family gives the items through its {@link ConsumerFeed} method. A stream is consumable exactly when that method exists.
  */
 public final class JiraSpokeConsumers {
 
@@ -23,15 +23,13 @@ public final class JiraSpokeConsumers {
 
     static {
         for (JiraSpokeAction a : JiraSpokeAction.values()) {
-            Class<? extends JiraSpokeProducer> family = JiraSpokeProducers.familyOf(a);
-            if (family == null) {
-                continue;
-            }
-            for (Method m : family.getMethods()) {
-                ConsumerFeed feed = m.getAnnotation(ConsumerFeed.class);
-                if (feed != null && feed.value().equals(a.id()) && Modifier.isStatic(m.getModifiers())
-                    && returns(m, a.feed())) {
-                    FEEDS.put(a.id(), m);
+            for (Class<? extends JiraSpokeProducer> type : JiraSpokeProducers.classesOf(a)) {
+                for (Method m : type.getMethods()) {
+                    ConsumerFeed feed = m.getAnnotation(ConsumerFeed.class);
+                    if (feed != null && feed.value().equals(a.id()) && Modifier.isStatic(m.getModifiers())
+                        && returns(m, a.feed())) {
+                        FEEDS.put(a.id(), m);
+                    }
                 }
             }
         }

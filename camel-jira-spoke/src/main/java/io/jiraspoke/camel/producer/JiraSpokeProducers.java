@@ -12,32 +12,33 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.InvokeOnHeader;
 
 /**
- * Which family producer runs which action. What is implemented is read from the producers' {@code @InvokeOnHeader}
- * methods, so an action is offered exactly when a method exists for each of its catalogue variants.
+ * Which producer class runs which action. A family (the id before the slash) has one producer class, or several
+ * named by topic when it is large (the issue family: comments, attachments, ...). What is implemented is read from
+ * the classes' {@code @InvokeOnHeader} methods, so an action is offered exactly when a method exists for each of
+ * its catalogue variants.
  */
 public final class JiraSpokeProducers {
 
-    private static final Map<String, Class<? extends JiraSpokeProducer>> FAMILIES = Map.of(
-            "board", BoardProducer.class,
-            "issue", IssueProducer.class,
-            "server", ServerProducer.class,
-            "user", UserProducer.class);
+    private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
+            "board", List.of(BoardProducer.class),
+            "issue", List.of(IssueProducer.class),
+            "server", List.of(ServerProducer.class),
+            "user", List.of(UserProducer.class));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();
 
     static {
-        for (Class<? extends JiraSpokeProducer> type : FAMILIES.values()) {
-            for (Method m : type.getMethods()) {
-                InvokeOnHeader on = m.getAnnotation(InvokeOnHeader.class);
-                if (on != null) {
-                    BY_KEY.put(on.value(), m);
+        for (JiraSpokeAction a : JiraSpokeAction.values()) {
+            for (Class<? extends JiraSpokeProducer> type : classesOf(a)) {
+                for (Method m : type.getMethods()) {
+                    InvokeOnHeader on = m.getAnnotation(InvokeOnHeader.class);
+                    if (on != null && a.variants().stream().anyMatch(v -> v.key().equals(on.value()))) {
+                        BY_KEY.put(on.value(), m);
+                    }
                 }
             }
-        }
-        for (JiraSpokeAction a : JiraSpokeAction.values()) {
-            if (a.variants().stream().allMatch(v -> BY_KEY.containsKey(v.key())
-                                                    && familyOf(a) == BY_KEY.get(v.key()).getDeclaringClass())) {
+            if (a.variants().stream().allMatch(v -> BY_KEY.containsKey(v.key()))) {
                 IMPLEMENTED.put(a.id(), a);
             }
         }
@@ -46,9 +47,9 @@ public final class JiraSpokeProducers {
     private JiraSpokeProducers() {
     }
 
-    /** The producer class of an action's family, or null when the family has none yet. */
-    public static Class<? extends JiraSpokeProducer> familyOf(JiraSpokeAction action) {
-        return FAMILIES.get(action.family());
+    /** The producer classes of an action's family; empty when the family has none yet. */
+    public static List<Class<? extends JiraSpokeProducer>> classesOf(JiraSpokeAction action) {
+        return FAMILIES.getOrDefault(action.family(), List.of());
     }
 
     public static boolean isImplemented(JiraSpokeAction action) {
@@ -64,13 +65,14 @@ public final class JiraSpokeProducers {
         return BY_KEY.get(variant.key());
     }
 
+    /** A producer of the class whose method serves the endpoint's variant. */
     public static Producer create(JiraSpokeEndpoint endpoint) {
-        Class<? extends JiraSpokeProducer> type = familyOf(endpoint.getCatalogAction());
-        if (type == null) {
-            throw new IllegalStateException("No producer for " + endpoint.getAction());
+        Method m = BY_KEY.get(endpoint.variant().key());
+        if (m == null) {
+            throw new IllegalStateException("No producer for " + endpoint.variant().key());
         }
         try {
-            return type.getConstructor(JiraSpokeEndpoint.class).newInstance(endpoint);
+            return (Producer) m.getDeclaringClass().getConstructor(JiraSpokeEndpoint.class).newInstance(endpoint);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create the producer of " + endpoint.getAction(), e);
         }
