@@ -93,12 +93,17 @@ final class IncrementalConsumer<T> extends StreamConsumer {
 
     /**
      * The item's timestamp. An item Jira sent without one (it matched the query, so Jira has one) is delivered
-     * once, booked at the watermark so that re-reading the window does not deliver it again.
+     * once: it is booked at the watermark, and while the window remembers it, at that same booking.
      */
     private long millis(T item, Watermark wm, long lower, long now) {
         Instant ts = source.timestamp(item);
         if (ts != null) {
             return ts.toEpochMilli();
+        }
+        String id = source.id(item);
+        Long booked = wm.deliveredAt(id);
+        if (booked != null) {
+            return booked;
         }
         LOG.warn("{} came from Jira without a timestamp; {} books it at the watermark", source.describe(item),
                 endpoint);

@@ -100,12 +100,15 @@ final class Watermark {
         return Math.max(horizon, floor);
     }
 
+    /** The timestamp of the newest delivered version of the item, or null when the window does not hold it. */
+    Long deliveredAt(String id) {
+        Long seen = recent.get(id);
+        return seen != null ? seen : future.get(id);
+    }
+
     /** Whether this version of the item (or a newer one) was delivered. */
     boolean delivered(String id, long itemMillis) {
-        Long seen = recent.get(id);
-        if (seen == null) {
-            seen = future.get(id);
-        }
+        Long seen = deliveredAt(id);
         return seen != null && seen >= itemMillis;
     }
 
