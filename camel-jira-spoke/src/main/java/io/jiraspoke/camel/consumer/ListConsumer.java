@@ -85,8 +85,15 @@ final class ListConsumer<T> extends StreamConsumer {
                     }
                 }
             }
+        } catch (RuntimeException | Error e) {
+            // Jira failed on a later page: the items not read are not gone, so what was known of them is kept
+            complete = false;
+            throw e;
         } finally {
-            saveState(next.merged(previous, complete).serialize());
+            // a baseline cut short is none: saving part of the list would make the rest look new on the next poll
+            if (complete || !baseline) {
+                saveState(next.merged(previous, complete).serialize());
+            }
         }
         return delivered;
     }

@@ -431,6 +431,38 @@ class ListConsumerTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void aJiraErrorOnALaterPageForgetsNoBoard() throws Exception {
+        serve(boards(5));
+        start("&emit=changed&startFrom=beginning");
+        consumer().run();
+        assertThat(received()).containsExactly(1, 2, 3, 4, 5);
+
+        jira.stubFor(get(urlPathEqualTo(BOARD)).withQueryParam("startAt", equalTo("2")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withBody("{\"errorMessages\":[\"Internal server error\"],\"errors\":{}}")));
+        consumer().run();
+        serve(boards(5));
+        consumer().run();
+
+        assertThat(received()).as("boards on the pages after the error were not taken for new").hasSize(5);
+    }
+
+    @Test
+    void aJiraErrorDuringTheBaselineDoesNotTurnTheRestIntoNewBoards() throws Exception {
+        serve(boards(5));
+        jira.stubFor(get(urlPathEqualTo(BOARD)).withQueryParam("startAt", equalTo("2")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withBody("{\"errorMessages\":[\"Internal server error\"],\"errors\":{}}")));
+        start("&emit=changed");
+        consumer().run();
+
+        serve(boards(5));
+        consumer().run();
+
+        assertThat(received()).as("the baseline completes on the next poll").isEmpty();
+    }
+
+    @Test
     void theStateKeyDefaultsToOneDerivedFromConnectionAndOptions() throws Exception {
         Map<String, String> saved = new ConcurrentHashMap<>();
         StateRepository<String, String> state = new StateRepository<>() {
