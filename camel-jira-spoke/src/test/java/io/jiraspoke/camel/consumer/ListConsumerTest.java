@@ -431,6 +431,50 @@ class ListConsumerTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void withEmitAllMaxDeliveryAttemptsGivesUpToo() throws Exception {
+        captureWarnings();
+        serve(boards(5));
+        start("&maxDeliveryAttempts=2", Map.of(), id -> id == 3, none());
+
+        consumer().run();
+        assertThat(received()).containsExactly(1, 2);
+        consumer().run();
+
+        assertThat(attempts.stream().filter(id -> id == 3)).hasSize(2);
+        assertThat(capture.events).anyMatch(e -> e.contains("WARN") && e.contains("Giving up on board 3 (Board 3)")
+                                                 && e.contains("after 2 failed poll(s) (maxDeliveryAttempts=2)"));
+        assertThat(received()).as("the boards after the one given up on").endsWith(4, 5);
+    }
+
+    @Test
+    void withEmitAllMaxMessagesPerPollTheRestFollowBeforeTheListStartsAgain() throws Exception {
+        serve(boards(5));
+        start("&maxMessagesPerPoll=2");
+
+        consumer().run();
+        consumer().run();
+        consumer().run();
+        assertThat(received()).containsExactly(1, 2, 3, 4, 5);
+
+        consumer().run();
+        assertThat(received()).as("the next round").containsExactly(1, 2, 3, 4, 5, 1, 2);
+    }
+
+    @Test
+    void withEmitAllAFailureStopsThePollAndTheBoardsAfterItComeNext() throws Exception {
+        serve(boards(5));
+        AtomicReference<Boolean> failing = new AtomicReference<>(true);
+        start("", Map.of(), id -> id == 3 && failing.get(), none());
+
+        consumer().run();
+        failing.set(false);
+        consumer().run();
+        consumer().run();
+
+        assertThat(received()).containsExactly(1, 2, 3, 4, 5, 1, 2, 3, 4, 5);
+    }
+
+    @Test
     void aJiraErrorOnALaterPageForgetsNoBoard() throws Exception {
         serve(boards(5));
         start("&emit=changed&startFrom=beginning");
