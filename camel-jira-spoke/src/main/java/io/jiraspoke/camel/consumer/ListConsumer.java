@@ -12,9 +12,16 @@ import org.apache.camel.Processor;
  * The consumer of every list stream (projects, users, groups, boards, sprints): each poll reads the whole list and
  * emits every item ({@code emit=all}), or only the items that are new or changed since the last poll
  * ({@code emit=changed}, told by a digest of each item kept in the endpoint's {@code StateRepository}). Items that
- * disappeared are forgotten, so an item that comes back is new again.
+ * disappeared are forgotten, so an item that comes back is new again. With emit=all, a poll that stopped early leaves
+ * the rest of the list to the next poll, which starts over only after it.
  */
 final class ListConsumer<T> extends StreamConsumer {
+
+    /**
+     * What emit=all keeps of an item emitted in the current round: when a poll stops early (maxMessagesPerPoll, a
+     * failed exchange) the next one goes on with the rest of the list, and starts over only once it was all emitted.
+     */
+    static final String IN_ROUND = "r";
 
     private final ListSource<T> source;
     private final boolean changedOnly;
@@ -52,8 +59,8 @@ final class ListConsumer<T> extends StreamConsumer {
                     break;
                 }
                 String id = source.id(item);
-                String version = changedOnly ? source.version(item) : null;
-                if (baseline || (changedOnly && Objects.equals(version, previous.versions.get(id)))) {
+                String version = changedOnly ? source.version(item) : IN_ROUND;
+                if (baseline || Objects.equals(version, previous.versions.get(id))) {
                     next.versions.put(id, version);
                     continue;
                 }
@@ -71,20 +78,33 @@ final class ListConsumer<T> extends StreamConsumer {
                     break;
                 }
                 delivered++;
-                if (changedOnly) {
-                    next.versions.put(id, version);
-                    if (checkpointDue()) {
-                        saveState(next.merged(previous, false).serialize());
-                    }
+                next.versions.put(id, version);
+                if (checkpointDue()) {
+                    saveState(next.merged(previous, false).serialize());
                 }
             }
+        } catch (RuntimeException | Error e) {
+            // Jira failed on a later page: the items not read are not gone, so what was known of them is kept
+            complete = false;
+            throw e;
         } finally {
-            saveState(next.merged(previous, complete).serialize());
+            // a baseline cut short is none: saving part of the list would make the rest look new on the next poll
+            if (complete || !baseline) {
+                ListState done = next.merged(previous, complete);
+                if (complete && !changedOnly) {
+                    // the whole list was emitted: the next poll starts over
+                    done.versions.clear();
+                }
+                saveState(done.serialize());
+            }
         }
         return delivered;
     }
 
-    /** Digests of the items last delivered, by id; the item that keeps failing and its count. */
+    /**
+     * Digests of the items last delivered, by id ({@link #IN_ROUND} with emit=all); the item that keeps failing
+     * and its count.
+     */
     static final class ListState {
         final Map<String, String> versions = new HashMap<>();
         String failingId;

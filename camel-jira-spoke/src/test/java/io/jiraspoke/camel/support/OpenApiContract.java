@@ -1,5 +1,7 @@
 package io.jiraspoke.camel.support;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,9 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -15,12 +20,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * Checks requests the component sent against Atlassian's OpenAPI specs (copied into test resources, see
  * openapi/SOURCES.md): Cloud platform v3 for {@code /rest/api/3}, Jira Software for {@code /rest/agile/1.0}. The
  * {@code /ex/jira/{cloudId}} prefix of gateway calls is removed first. Data Center ({@code /rest/api/2}) and OAuth
- * token requests have no spec here and are not checked.
+ * token requests have no spec here and are not checked. Known errors of the agile spec are corrected in memory, each
+ * named in {@link #corrected(String)}.
  */
 public final class OpenApiContract {
 
     private static volatile OpenApiInteractionValidator platform;
     private static volatile OpenApiInteractionValidator agile;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OpenApiContract() {
     }
@@ -35,10 +43,58 @@ public final class OpenApiContract {
 
     private static synchronized OpenApiInteractionValidator agile() {
         if (agile == null) {
-            agile = OpenApiInteractionValidator
-                    .createForSpecificationUrl(resource("/openapi/jira-software-cloud.v3.json")).build();
+            agile = OpenApiInteractionValidator.createForInlineApiSpecification(corrected(
+                    read("/openapi/jira-software-cloud.v3.json"))).build();
         }
         return agile;
+    }
+
+    /**
+     * The agile spec with its known errors corrected in memory (the file stays as Atlassian published it).
+     * <p>
+     * {@code GET /rest/agile/1.0/board} declares its {@code type} query parameter (at paths,
+     * {@code /rest/agile/1.0/board}, get, parameters, the one named {@code type}) with the schema
+     * {@code {"type":"object","additionalProperties":false}}, so the validator parses {@code type=scrum} as JSON and refuses it. No query string can carry that object as
+     * {@code type=...}: the parameter's own description ("boards of the specified types. Valid values: scrum, kanban,
+     * simple") and Jira take the type as text; the spec generator seems to have turned a Java set into an object
+     * (Atlassian's reference page, rendered from the spec, shows "object" too). The schema is replaced by an array of
+     * those three values, which takes {@code type=scrum} and still refuses any other value. A correction whose target
+     * no longer looks as described fails, so that a fixed or changed spec is noticed instead of silently patched.
+     */
+    static String corrected(String agileSpec) {
+        try {
+            JsonNode spec = MAPPER.readTree(agileSpec);
+            ObjectNode type = queryParameter(spec, "/rest/agile/1.0/board", "type");
+            if (!"object".equals(type.path("schema").path("type").asText())) {
+                throw new IllegalStateException("The agile spec's GET /rest/agile/1.0/board 'type' parameter is no"
+                                                + " longer an object schema: drop its correction. Now: " + type);
+            }
+            ObjectNode items = MAPPER.createObjectNode().put("type", "string");
+            items.putArray("enum").add("scrum").add("kanban").add("simple");
+            ObjectNode schema = MAPPER.createObjectNode().put("type", "array");
+            schema.set("items", items);
+            type.set("schema", schema);
+            return MAPPER.writeValueAsString(spec);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode queryParameter(JsonNode spec, String path, String name) {
+        for (JsonNode p : spec.path("paths").path(path).path("get").path("parameters")) {
+            if (name.equals(p.path("name").asText()) && "query".equals(p.path("in").asText())) {
+                return (ObjectNode) p;
+            }
+        }
+        throw new IllegalStateException("The agile spec has no query parameter '" + name + "' on GET " + path);
+    }
+
+    private static String read(String name) {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String resource(String name) {

@@ -94,6 +94,26 @@ class OpenApiContractTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void aBoardTypeIsTakenAsTextAndOnlyTheThreeTypesPass() throws Exception {
+        // the published agile spec declares 'type' an object, refusing every real request; see corrected()
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board?startAt=0&maxResults=50&type=scrum", null)).isEmpty();
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board?type=kanban", null)).isEmpty();
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board?type=simple", null)).isEmpty();
+
+        assertThat(String.join("\n", problemsOf("GET", "/rest/agile/1.0/board?type=agility", null)))
+                .contains("type", "agility");
+    }
+
+    @Test
+    void theBoardTypeCorrectionRefusesASpecThatNoLongerNeedsIt() {
+        String fixed = "{\"paths\":{\"/rest/agile/1.0/board\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"type\",\"schema\":{\"type\":\"string\"}}]}}}}";
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> OpenApiContract.corrected(fixed)))
+                .hasMessageContaining("no longer an object schema");
+    }
+
+    @Test
     void dataCenterRequestsAreNotChecked() throws Exception {
         List<String> problems = problemsOf("GET", "/rest/api/2/no/such/resource?maxResults=abc", null);
 
