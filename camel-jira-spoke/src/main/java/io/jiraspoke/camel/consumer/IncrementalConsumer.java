@@ -63,6 +63,10 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                     break;
                 }
                 String id = source.id(item);
+                if (id == null) {
+                    LOG.warn("{} skips an item Jira sent without an id or key: {}", endpoint, item);
+                    continue;
+                }
                 long millis = millis(item, wm, lower, now);
                 if (millis < lower || wm.delivered(id, millis)) {
                     continue;
@@ -100,8 +104,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         if (ts != null) {
             return ts.toEpochMilli();
         }
-        String id = source.id(item);
-        Long booked = wm.deliveredAt(id);
+        Long booked = wm.deliveredAt(source.id(item));
         if (booked != null) {
             return booked;
         }

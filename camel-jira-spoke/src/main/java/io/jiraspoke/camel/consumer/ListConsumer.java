@@ -7,6 +7,8 @@ import java.util.Objects;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumer of every list stream (projects, users, groups, boards, sprints): each poll reads the whole list and
@@ -22,6 +24,8 @@ final class ListConsumer<T> extends StreamConsumer {
      * failed exchange) the next one goes on with the rest of the list, and starts over only once it was all emitted.
      */
     static final String IN_ROUND = "r";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListConsumer.class);
 
     private final ListSource<T> source;
     private final boolean changedOnly;
@@ -59,6 +63,10 @@ final class ListConsumer<T> extends StreamConsumer {
                     break;
                 }
                 String id = source.id(item);
+                if (id == null) {
+                    LOG.warn("{} skips an item Jira sent without an id: {}", endpoint, item);
+                    continue;
+                }
                 String version = changedOnly ? source.version(item) : IN_ROUND;
                 if (baseline || Objects.equals(version, previous.versions.get(id))) {
                     next.versions.put(id, version);
