@@ -38,6 +38,8 @@ public class MetadataProducer extends JiraSpokeProducer {
     /** Jira's own default page of create metadata; Cloud allows up to 200, Data Center documents no maximum. */
     static final int PAGE_SIZE = 50;
 
+    private static final List<String> PAGING_FIELDS = List.of("startAt", "maxResults", "total", "isLast");
+
     public MetadataProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
     }
@@ -182,7 +184,7 @@ public class MetadataProducer extends JiraSpokeProducer {
 
     private static JsonNode items(JsonNode page, String... names) {
         ObjectNode normal = JiraJson.MAPPER.createObjectNode();
-        for (String paging : new String[] { "startAt", "maxResults", "total", "isLast" }) {
+        for (String paging : PAGING_FIELDS) {
             JsonNode v = page.get(paging);
             if (v != null) {
                 normal.set(paging, v);
