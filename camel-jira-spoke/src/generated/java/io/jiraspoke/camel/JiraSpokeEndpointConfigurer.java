@@ -23,6 +23,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assigneetype":
+        case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -49,6 +51,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "expand": target.getIssue().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "includearchived":
+        case "includeArchived": target.getProject().setIncludeArchived(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "issuekey":
@@ -72,8 +76,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "projectdescription":
+        case "projectDescription": target.getProject().setProjectDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "projectkey":
         case "projectKey": target.getIssue().setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectlead":
+        case "projectLead": target.getProject().setProjectLead(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectname":
+        case "projectName": target.getProject().setProjectName(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectorderby":
+        case "projectOrderBy": target.getProject().setProjectOrderBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectquery":
+        case "projectQuery": target.getProject().setProjectQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "projecttemplatekey":
+        case "projectTemplateKey": target.getProject().setProjectTemplateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "projecttypekey":
+        case "projectTypeKey": target.getProject().setProjectTypeKey(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
@@ -98,6 +116,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "userquery":
+        case "userQuery": target.getProject().setUserQuery(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -105,6 +125,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assigneetype":
+        case "assigneeType": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -131,6 +153,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "includearchived":
+        case "includeArchived": return java.lang.Boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "issuekey":
@@ -154,8 +178,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "projectdescription":
+        case "projectDescription": return java.lang.String.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
+        case "projectlead":
+        case "projectLead": return java.lang.String.class;
+        case "projectname":
+        case "projectName": return java.lang.String.class;
+        case "projectorderby":
+        case "projectOrderBy": return java.lang.String.class;
+        case "projectquery":
+        case "projectQuery": return java.lang.String.class;
+        case "projecttemplatekey":
+        case "projectTemplateKey": return java.lang.String.class;
+        case "projecttypekey":
+        case "projectTypeKey": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "runlogginglevel":
@@ -180,6 +218,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "userquery":
+        case "userQuery": return java.lang.String.class;
         default: return null;
         }
     }
@@ -188,6 +228,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assigneetype":
+        case "assigneeType": return target.getProject().getAssigneeType();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -214,6 +256,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "expand": return target.getIssue().getExpand();
         case "fields": return target.getIssue().getFields();
         case "greedy": return target.isGreedy();
+        case "includearchived":
+        case "includeArchived": return target.getProject().getIncludeArchived();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "issuekey":
@@ -237,8 +281,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return target.getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "projectdescription":
+        case "projectDescription": return target.getProject().getProjectDescription();
         case "projectkey":
         case "projectKey": return target.getIssue().getProjectKey();
+        case "projectlead":
+        case "projectLead": return target.getProject().getProjectLead();
+        case "projectname":
+        case "projectName": return target.getProject().getProjectName();
+        case "projectorderby":
+        case "projectOrderBy": return target.getProject().getProjectOrderBy();
+        case "projectquery":
+        case "projectQuery": return target.getProject().getProjectQuery();
+        case "projecttemplatekey":
+        case "projectTemplateKey": return target.getProject().getProjectTemplateKey();
+        case "projecttypekey":
+        case "projectTypeKey": return target.getProject().getProjectTypeKey();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "runlogginglevel":
@@ -263,6 +321,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "userquery":
+        case "userQuery": return target.getProject().getUserQuery();
         default: return null;
         }
     }

@@ -23,8 +23,9 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(54);
         props.add("action");
+        props.add("assigneeType");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -41,6 +42,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("expand");
         props.add("fields");
         props.add("greedy");
+        props.add("includeArchived");
         props.add("initialDelay");
         props.add("issueKey");
         props.add("issueType");
@@ -54,7 +56,14 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("overlap");
         props.add("pageSize");
         props.add("pollStrategy");
+        props.add("projectDescription");
         props.add("projectKey");
+        props.add("projectLead");
+        props.add("projectName");
+        props.add("projectOrderBy");
+        props.add("projectQuery");
+        props.add("projectTemplateKey");
+        props.add("projectTypeKey");
         props.add("repeatCount");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
@@ -68,6 +77,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("summary");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("userQuery");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);

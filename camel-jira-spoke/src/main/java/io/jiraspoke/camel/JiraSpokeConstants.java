@@ -22,7 +22,8 @@ public final class JiraSpokeConstants {
     @Metadata(label = "producer", description = "What to expand, comma separated (overrides option expand).",
               javaType = "String")
     public static final String EXPAND = "CamelJiraSpokeExpand";
-    @Metadata(label = "producer", description = "The project key or id (overrides option projectKey).",
+    @Metadata(label = "producer", description = "The project key or id (overrides option projectKey); on results of"
+                                                + " project actions and consumers, the project's key.",
               javaType = "String")
     public static final String PROJECT_KEY = "CamelJiraSpokeProjectKey";
     @Metadata(label = "producer", description = "The issue type name or id of a new issue (overrides option"
@@ -50,6 +51,51 @@ public final class JiraSpokeConstants {
     @Metadata(label = "consumer", description = "On board/list consumer exchanges, the id of the board.",
               javaType = "String")
     public static final String BOARD_ID = "CamelJiraSpokeBoardId";
+
+    // projects and create/edit metadata (project/*, metadata/*)
+    @Metadata(description = "On results, the id of the created, fetched or consumed project.", javaType = "String")
+    public static final String PROJECT_ID = "CamelJiraSpokeProjectId";
+    @Metadata(label = "producer", description = "The name of a new project (overrides option projectName).",
+              javaType = "String")
+    public static final String PROJECT_NAME = "CamelJiraSpokeProjectName";
+    @Metadata(label = "producer", description = "The type of a new project, or the types project/list lists"
+                                                + " (overrides option projectTypeKey).",
+              javaType = "String")
+    public static final String PROJECT_TYPE_KEY = "CamelJiraSpokeProjectTypeKey";
+    @Metadata(label = "producer", description = "The lead of a new project (overrides option projectLead).",
+              javaType = "String")
+    public static final String PROJECT_LEAD = "CamelJiraSpokeProjectLead";
+    @Metadata(label = "producer", description = "The template of a new project (overrides option"
+                                                + " projectTemplateKey).",
+              javaType = "String")
+    public static final String PROJECT_TEMPLATE_KEY = "CamelJiraSpokeProjectTemplateKey";
+    @Metadata(label = "producer", description = "The default assignee type of a new project (overrides option"
+                                                + " assigneeType).",
+              javaType = "String")
+    public static final String ASSIGNEE_TYPE = "CamelJiraSpokeAssigneeType";
+    @Metadata(label = "producer", description = "The description of a new project (overrides option"
+                                                + " projectDescription).",
+              javaType = "String")
+    public static final String PROJECT_DESCRIPTION = "CamelJiraSpokeProjectDescription";
+    @Metadata(label = "producer", description = "Text the key or name of listed projects matches (overrides option"
+                                                + " projectQuery).",
+              javaType = "String")
+    public static final String PROJECT_QUERY = "CamelJiraSpokeProjectQuery";
+    @Metadata(label = "producer", description = "The order of listed projects (overrides option projectOrderBy).",
+              javaType = "String")
+    public static final String PROJECT_ORDER_BY = "CamelJiraSpokeProjectOrderBy";
+    @Metadata(label = "producer", description = "Whether project/list also lists archived projects (overrides option"
+                                                + " includeArchived).",
+              javaType = "Boolean")
+    public static final String INCLUDE_ARCHIVED = "CamelJiraSpokeIncludeArchived";
+    @Metadata(label = "producer", description = "Text the names of listed users start with (overrides option"
+                                                + " userQuery).",
+              javaType = "String")
+    public static final String USER_QUERY = "CamelJiraSpokeUserQuery";
+    @Metadata(label = "consumer", description = "On project/assignableUsers consumer exchanges, the user's id: the"
+                                                + " account id on Cloud, the user name on Data Center.",
+              javaType = "String")
+    public static final String USER_ID = "CamelJiraSpokeUserId";
 
     private JiraSpokeConstants() {
     }

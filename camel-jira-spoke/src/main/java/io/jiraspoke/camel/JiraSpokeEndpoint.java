@@ -19,6 +19,7 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.ProjectOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -121,6 +122,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private IssueOptions issue = new IssueOptions();
     @UriParam
     private BoardOptions board = new BoardOptions();
+    @UriParam
+    private ProjectOptions project = new ProjectOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -455,5 +458,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setBoard(BoardOptions board) {
         this.board = board;
+    }
+
+    public ProjectOptions getProject() {
+        return project;
+    }
+
+    public void setProject(ProjectOptions project) {
+        this.project = project;
     }
 }

@@ -116,6 +116,34 @@ public enum JiraDialect {
         return userParameter;
     }
 
+    /**
+     * The query parameter that finds users by the start of their name, display name or e-mail address:
+     * {@code query} on Cloud, {@code username} on Data Center (which also matches display names and e-mail).
+     */
+    public String userQueryParameter() {
+        return this == CLOUD ? "query" : "username";
+    }
+
+    /** The field of a new project's lead: {@code leadAccountId} on Cloud, {@code lead} (a user name) on Data Center. */
+    public String projectLeadField() {
+        return this == CLOUD ? "leadAccountId" : "lead";
+    }
+
+    /**
+     * Whether this Jira has the per-project create metadata ({@code issue/createmeta/{project}/issuetypes[/{id}]}).
+     * Cloud and Data Center 9 and later do (9 removed the global {@code issue/createmeta?expand=projects.issuetypes.fields}
+     * form); older Data Center is asked the global form, which every version before 9 has, while the per-project
+     * one only came with 8.4. The version is learnt once per connection; a Jira that does not say its version is
+     * taken to be current.
+     */
+    public boolean hasProjectCreateMeta(JiraClient client) {
+        if (this == CLOUD) {
+            return true;
+        }
+        Integer major = client.serverMajorVersion();
+        return major == null || major >= 9;
+    }
+
     /** Issues matching a JQL query, lazily page by page, with the deployment's search API and paging. */
     public abstract JiraPager<JiraIssue> searchIssues(JiraClient client, String jql, List<String> fields,
                                                       String expand, int pageSize, long limit);

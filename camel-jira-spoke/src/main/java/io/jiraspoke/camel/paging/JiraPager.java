@@ -74,7 +74,7 @@ public final class JiraPager<T> implements Iterable<T> {
      * @param style      how the list pages
      * @param fetcher    sends one page request
      * @param itemsField the array holding the items ({@code issues}, {@code values}, {@code records},
-     *                   {@code entities}); ignored for {@link PagingStyle#BARE_ARRAY}
+     *                   {@code entities}); ignored for the bare-array styles
      * @param pageSize   items asked for per page
      * @param limit      stop after this many items; 0 or less for all
      * @param mapper     turns an item's JSON into the result type
@@ -94,7 +94,7 @@ public final class JiraPager<T> implements Iterable<T> {
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(fetcher, "fetcher");
         Objects.requireNonNull(mapper, "mapper");
-        if (style != PagingStyle.BARE_ARRAY && itemsField == null) {
+        if (!isBareArray(style) && itemsField == null) {
             throw new IllegalArgumentException("itemsField is needed for " + style);
         }
         if (pageSize < 1) {
@@ -184,7 +184,7 @@ public final class JiraPager<T> implements Iterable<T> {
             int size = limit > 0 ? (int) Math.min(pageSize, limit - delivered) : pageSize;
             Map<String, Object> params = new LinkedHashMap<>(4);
             switch (style) {
-                case START_AT, BARE_ARRAY -> {
+                case START_AT, BARE_ARRAY, FILTERED_WINDOW -> {
                     params.put("startAt", position);
                     params.put("maxResults", size);
                 }
@@ -223,7 +223,8 @@ public final class JiraPager<T> implements Iterable<T> {
             }
             previousPage = mark;
             more = hasFurther(body, count);
-            position += count;
+            // a filtered window's short page stands for the whole window Jira looked at
+            position += style == PagingStyle.FILTERED_WINDOW ? size : count;
             page = items.elements();
         }
 
@@ -232,7 +233,7 @@ public final class JiraPager<T> implements Iterable<T> {
             if (absent(body)) {
                 return null;
             }
-            if (style == PagingStyle.BARE_ARRAY) {
+            if (isBareArray(style)) {
                 if (!body.isArray()) {
                     throw unusable("the body is " + type(body) + ", not an array");
                 }
@@ -266,6 +267,7 @@ public final class JiraPager<T> implements Iterable<T> {
         private boolean hasFurther(JsonNode body, int count) {
             switch (style) {
                 case BARE_ARRAY:
+                case FILTERED_WINDOW:
                     return true;
                 case NEXT_PAGE_TOKEN:
                     token = token(body, "nextPageToken");
@@ -306,7 +308,7 @@ public final class JiraPager<T> implements Iterable<T> {
 
         private String where() {
             return switch (style) {
-                case START_AT, BARE_ARRAY, OFFSET_LIMIT -> positionName() + "=" + position;
+                case START_AT, BARE_ARRAY, FILTERED_WINDOW, OFFSET_LIMIT -> positionName() + "=" + position;
                 case NEXT_PAGE_TOKEN, CURSOR -> token == null ? "the first page"
                         : tokenName() + " " + abbreviate(token);
             };
@@ -331,6 +333,10 @@ public final class JiraPager<T> implements Iterable<T> {
                                              + " walk is unusable: " + what);
             return refused;
         }
+    }
+
+    private static boolean isBareArray(PagingStyle style) {
+        return style == PagingStyle.BARE_ARRAY || style == PagingStyle.FILTERED_WINDOW;
     }
 
     private static boolean absent(JsonNode node) {

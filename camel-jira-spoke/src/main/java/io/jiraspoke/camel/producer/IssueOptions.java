@@ -22,10 +22,14 @@ public class IssueOptions {
     private String fields;
     @UriParam(label = "common", description = "What Jira should expand, comma separated (e.g. changelog,names).")
     private String expand;
-    @UriParam(label = "producer", description = "The project, by key or id: the project of a new issue, or the"
-                                                + " project whose boards board/list lists.")
+    @UriParam(label = "producer", description = "The project, by key or id: the project of a new issue, the"
+                                                + " project whose boards board/list lists, the project project/get"
+                                                + " and metadata actions look at, or the key of a new project."
+                                                + " project/assignableUsers takes several keys, comma separated.")
     private String projectKey;
-    @UriParam(label = "producer", description = "The issue type of a new issue: a name (Task, Bug, Story) or an id.")
+    @UriParam(label = "producer", description = "The issue type of a new issue, or whose create screen"
+                                                + " metadata/creatableFields describes: a name (Task, Bug, Story) or"
+                                                + " an id.")
     private String issueType;
     @UriParam(label = "producer", description = "The summary of a new issue, or a new summary on update.")
     private String summary;

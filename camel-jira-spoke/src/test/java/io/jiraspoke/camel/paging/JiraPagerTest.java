@@ -451,6 +451,46 @@ class JiraPagerTest {
         assertThat(pages.asked).containsExactly(params("startAt", 0L, "maxResults", 3));
     }
 
+    // FILTERED_WINDOW
+
+    @Test
+    void aFilteredWindowAdvancesByTheWindowAskedForNotByTheItemsThatCame() {
+        // window 0-2 held one assignable user, window 3-5 two, window 6-8 none: the end
+        Pages pages = new Pages().add(items(1, 1)).add(items(4, 2)).add(items(0, 0));
+
+        List<Integer> all = JiraPager.of(PagingStyle.FILTERED_WINDOW, pages, null, 3, 0, INT).toList();
+
+        assertThat(all).containsExactly(1, 4, 5);
+        assertThat(pages.asked).containsExactly(
+                params("startAt", 0L, "maxResults", 3),
+                params("startAt", 3L, "maxResults", 3),
+                params("startAt", 6L, "maxResults", 3));
+    }
+
+    @Test
+    void aFilteredWindowWithLimitAsksForNoMoreThanTheRest() {
+        Pages pages = new Pages().add(items(0, 1)).add(items(5, 2));
+
+        assertThat(JiraPager.of(PagingStyle.FILTERED_WINDOW, pages, null, 3, 3, INT).toList())
+                .containsExactly(0, 5, 6);
+        assertThat(pages.asked).containsExactly(
+                params("startAt", 0L, "maxResults", 3),
+                params("startAt", 3L, "maxResults", 2));
+    }
+
+    @Test
+    void aFilteredWindowThatIgnoresStartAtIsRefused() {
+        Pages jira = new Pages();
+        for (int i = 0; i < 3; i++) {
+            jira.add(items(7, 1));
+        }
+
+        assertThatThrownBy(() -> drain(JiraPager.of(PagingStyle.FILTERED_WINDOW, jira, null, 3, 0, INT).iterator()))
+                .isInstanceOf(JiraSpokeException.class).hasMessageContaining("FILTERED_WINDOW")
+                .hasMessageContaining("same items");
+        assertThat(jira.asked).hasSize(2);
+    }
+
     // CURSOR
 
     @Test
