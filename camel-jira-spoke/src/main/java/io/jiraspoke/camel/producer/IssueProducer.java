@@ -24,14 +24,17 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
- * field ids to values, or {@code {"fields":..,"update":..}}); a plain text body, or an ADF document, is the
+ * field ids or display names to values, or {@code {"fields":..,"update":..}}), names resolved and values shaped by
+ * the connection's {@link io.jiraspoke.camel.fields.FieldResolver}; a plain text body, or an ADF document, is the
  * description, shaped by the connection's dialect. A {@link JiraIssue} body (the result of an earlier step, e.g. the
  * consumer) carries no fields to set: options and headers are used alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
-    private static final String FIELDS_BODY = "Map or JSON object (text, bytes, stream or file) of field id to value,"
-                                              + " or {\"fields\": {..}, \"update\": {..}} as Jira takes it; fields"
+    private static final String FIELDS_BODY = "Map or JSON object (text, bytes, stream or file) of field id or"
+                                              + " display name to value (\"Story Points\": 5, \"Team\":"
+                                              + " \"Platform\"; values shaped by the field's schema), or"
+                                              + " {\"fields\": {..}, \"update\": {..}} as Jira takes it; fields"
                                               + " in the body win over options. A plain text body (or an ADF"
                                               + " document on Cloud) is the description.";
 
@@ -201,12 +204,19 @@ public class IssueProducer extends JiraSpokeProducer {
             Object f = map.get("fields");
             if (f instanceof Map<?, ?> fm) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) fm);
-                p.fields = fields;
+                Map<String, Object> fields = (Map<String, Object>) fm;
+                p.fields = client().fields().toJiraFields(fields, action);
             }
-            p.update = map.get("update");
+            Object u = map.get("update");
+            if (u instanceof Map<?, ?> um) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> update = (Map<String, Object>) um;
+                p.update = client().fields().toJiraIds(update, action);
+            } else {
+                p.update = u;
+            }
         } else if (map != null) {
-            p.fields = map;
+            p.fields = client().fields().toJiraFields(map, action);
         }
         if (description != null) {
             p.fields.putIfAbsent("description", description);

@@ -111,7 +111,16 @@ class ActionContractTest extends ActionTestSupport {
                                 ok(boards("https://jira.example.com", 10100)))
                         .result("${body.size()} ${body[0].id} ${body[0].type} ${body[0].projectKey}",
                                 "1 84 scrum PROJ")
-                        .noBadInput("every option is optional and the body is not read"));
+                        .noBadInput("every option is optional and the body is not read"),
+                Row.of("field/lookup")
+                        .options("fieldName=RAW(Story Points)")
+                        .cloud("GET", "/rest/api/3/field", ok(json("cloud-fields.json")))
+                        .dataCenter("GET", "/rest/api/2/field", ok(json("dc-fields.json")))
+                        .result("${body.id} ${body.schemaType} ${header.CamelJiraSpokeFieldId}",
+                                "customfield_10028 number customfield_10028", "customfield_10106 number customfield_10106")
+                        // a blank name is neither a name nor the absence of one (which lists every field)
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.FIELD_NAME, " ")
+                                .mustSay("field/lookup", "'fieldName'", JiraSpokeConstants.FIELD_NAME)));
     }
 
     /** GET /rest/agile/1.0/board as both deployments answer it: one page, the board located in its project. */
