@@ -70,7 +70,7 @@ public class IssueProducer extends JiraSpokeProducer {
         require(p.fields, "issuetype", "issueType", JiraSpokeConstants.ISSUE_TYPE);
         require(p.fields, "summary", "summary", JiraSpokeConstants.SUMMARY);
         JsonNode created = client().call(JiraRequest.post(dialect().api() + "/issue").body(p.request()));
-        JiraIssue issue = new JiraIssue(created);
+        JiraIssue issue = new JiraIssue(created, client().fields());
         setResultHeaders(exchange.getMessage(), issue);
         return issue;
     }
@@ -85,7 +85,7 @@ public class IssueProducer extends JiraSpokeProducer {
         JiraRequest r = JiraRequest.get(dialect().api() + "/issue/" + JiraRequest.segment(key))
                 .query("fields", option(exchange, JiraSpokeConstants.FIELDS, o.getFields()))
                 .query("expand", option(exchange, JiraSpokeConstants.EXPAND, o.getExpand()));
-        JiraIssue issue = new JiraIssue(client().call(r));
+        JiraIssue issue = new JiraIssue(client().call(r), client().fields());
         setResultHeaders(exchange.getMessage(), issue);
         return issue;
     }
