@@ -92,12 +92,12 @@ public final class FieldResolver {
      *                                 names and their ids), a name several fields share (naming their ids), a field
      *                                 given twice, or a value its field cannot take
      */
-    public Map<String, Object> toJiraFields(Map<String, ?> fields, String action) {
+    public Map<String, Object> toJiraFields(Map<?, ?> fields, String action) {
         Map<String, JiraField> named = resolveNames(fields.keySet(), action);
         Map<String, Object> out = new LinkedHashMap<>(fields.size() * 2);
         Map<String, String> givenAs = new HashMap<>(fields.size() * 2);
-        for (Map.Entry<String, ?> e : fields.entrySet()) {
-            String key = e.getKey();
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
+            String key = (String) e.getKey();
             JiraField f = named.get(key);
             FieldValues.Target target = f != null ? FieldValues.Target.of(key, f) : FieldValues.forId(key.strip());
             Object value = FieldValues.shape(target, e.getValue(), client.dialect(), action);
@@ -110,13 +110,14 @@ public final class FieldResolver {
      * The {@code update} map of a request with display names turned into ids. Its values are Jira's operations
      * ({@code [{"add": ..}]}) and pass as they are.
      */
-    public Map<String, Object> toJiraIds(Map<String, ?> update, String action) {
+    public Map<String, Object> toJiraIds(Map<?, ?> update, String action) {
         Map<String, JiraField> named = resolveNames(update.keySet(), action);
         Map<String, Object> out = new LinkedHashMap<>(update.size() * 2);
         Map<String, String> givenAs = new HashMap<>(update.size() * 2);
-        for (Map.Entry<String, ?> e : update.entrySet()) {
-            JiraField f = named.get(e.getKey());
-            put(out, givenAs, f != null ? f.getId() : e.getKey().strip(), e.getKey(), e.getValue(), action);
+        for (Map.Entry<?, ?> e : update.entrySet()) {
+            String key = (String) e.getKey();
+            JiraField f = named.get(key);
+            put(out, givenAs, f != null ? f.getId() : key.strip(), key, e.getValue(), action);
         }
         return out;
     }
@@ -172,13 +173,17 @@ public final class FieldResolver {
         out.put(id, value);
     }
 
-    /** The fields of the keys that are names; empty, without a request, when every key is an id. */
-    private Map<String, JiraField> resolveNames(Set<String> keys, String action) {
+    /**
+     * The fields of the keys that are names; empty, without a request, when every key is an id. Every key must be
+     * text: the callers cast them once this has checked.
+     */
+    private Map<String, JiraField> resolveNames(Set<?> keys, String action) {
         List<String> names = new ArrayList<>();
-        for (String k : keys) {
-            if (k == null || k.isBlank()) {
-                throw new JiraSpokeInputException(action + ": a field without a name or id was given; every key of"
-                                                  + " the fields must be a field id or display name");
+        for (Object key : keys) {
+            if (!(key instanceof String k) || k.isBlank()) {
+                throw new JiraSpokeInputException(action + ": every key of the fields must be a field id or display"
+                                                  + " name, got " + (key == null ? "null" : "'" + key + "' ("
+                                                  + key.getClass().getSimpleName() + ")"));
             }
             if (!isId(k.strip())) {
                 names.add(k);

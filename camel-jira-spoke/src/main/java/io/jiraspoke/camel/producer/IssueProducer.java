@@ -203,18 +203,10 @@ public class IssueProducer extends JiraSpokeProducer {
         if (map != null && (map.containsKey("fields") || map.containsKey("update"))) {
             Object f = map.get("fields");
             if (f instanceof Map<?, ?> fm) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fields = (Map<String, Object>) fm;
-                p.fields = client().fields().toJiraFields(fields, action);
+                p.fields = client().fields().toJiraFields(fm, action);
             }
             Object u = map.get("update");
-            if (u instanceof Map<?, ?> um) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> update = (Map<String, Object>) um;
-                p.update = client().fields().toJiraIds(update, action);
-            } else {
-                p.update = u;
-            }
+            p.update = u instanceof Map<?, ?> um ? client().fields().toJiraIds(um, action) : u;
         } else if (map != null) {
             p.fields = client().fields().toJiraFields(map, action);
         }

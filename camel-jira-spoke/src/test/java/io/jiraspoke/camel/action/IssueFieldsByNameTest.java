@@ -402,6 +402,19 @@ class IssueFieldsByNameTest extends ActionTestSupport {
     }
 
     @Test
+    void aKeyThatIsNotTextIsRefused() throws Exception {
+        stubJira(Flavor.CLOUD);
+        start(Flavor.CLOUD);
+        Map<Object, Object> body = new LinkedHashMap<>();
+        body.put("Summary", "x");
+        body.put(10028, 5);
+
+        Exchange ex = create(Flavor.CLOUD, body);
+
+        assertRefusedLocally(ex, "issue/create", "field id or display name", "'10028' (Integer)");
+    }
+
+    @Test
     void anEmptyNumberClearsTheField() throws Exception {
         stubJira(Flavor.CLOUD);
         start(Flavor.CLOUD);
