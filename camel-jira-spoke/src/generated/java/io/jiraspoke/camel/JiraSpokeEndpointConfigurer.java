@@ -49,6 +49,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expand": target.getIssue().setExpand(property(camelContext, java.lang.String.class, value)); return true;
+        case "fieldname":
+        case "fieldName": target.getField().setFieldName(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includearchived":
@@ -151,6 +153,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expand": return java.lang.String.class;
+        case "fieldname":
+        case "fieldName": return java.lang.String.class;
         case "fields": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "includearchived":
@@ -254,6 +258,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expand": return target.getIssue().getExpand();
+        case "fieldname":
+        case "fieldName": return target.getField().getFieldName();
         case "fields": return target.getIssue().getFields();
         case "greedy": return target.isGreedy();
         case "includearchived":

@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("action");
         props.add("assigneeType");
         props.add("backoffErrorThreshold");
@@ -40,6 +40,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expand");
+        props.add("fieldName");
         props.add("fields");
         props.add("greedy");
         props.add("includeArchived");

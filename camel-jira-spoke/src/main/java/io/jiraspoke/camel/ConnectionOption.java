@@ -149,7 +149,13 @@ public enum ConnectionOption {
     PROXY_USERNAME("proxyUsername", String.class, false, null, JiraSpokeConnection::getProxyUsername, all(), none(),
             "The user name for the proxy (Basic, sent only to the proxy when it asks)."),
     PROXY_PASSWORD("proxyPassword", String.class, true, null, JiraSpokeConnection::getProxyPassword, all(), none(),
-            "The password for the proxy.");
+            "The password for the proxy."),
+    FIELD_LIST_REFRESH("fieldListRefresh", Duration.class, false, Duration.ofMinutes(1),
+            JiraSpokeConnection::getFieldListRefresh, all(), none(),
+            "Field display names are resolved from the connection's field list, fetched on first need and kept. A"
+                                                    + " name the list does not hold makes it fetch the list again,"
+                                                    + " but at most once per this long, so that a mistyped name does"
+                                                    + " not make a request per message (0: on every miss).");
 
     private final String id;
     private final Class<?> type;

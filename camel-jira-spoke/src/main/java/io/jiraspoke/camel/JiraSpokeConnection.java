@@ -73,6 +73,7 @@ public class JiraSpokeConnection {
     private String proxy;
     private String proxyUsername;
     private String proxyPassword;
+    private Duration fieldListRefresh = Duration.ofMinutes(1);
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
@@ -162,6 +163,9 @@ public class JiraSpokeConnection {
         if (maxConcurrentRequests < 0) {
             problems.add("option 'maxConcurrentRequests' must be positive, or 0 for no limit, was "
                          + maxConcurrentRequests);
+        }
+        if (fieldListRefresh == null || fieldListRefresh.isNegative()) {
+            problems.add("option 'fieldListRefresh' must not be negative, was " + fieldListRefresh);
         }
         checkTrustStore(problems);
         checkProxy(problems);
@@ -648,5 +652,18 @@ public class JiraSpokeConnection {
 
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
+    }
+
+    public Duration getFieldListRefresh() {
+        return fieldListRefresh;
+    }
+
+    public void setFieldListRefresh(Duration fieldListRefresh) {
+        this.fieldListRefresh = fieldListRefresh;
+    }
+
+    /** From text ({@code 1m}, {@code 30s}, {@code PT1M}, {@code 0}), refusing what is not a duration. */
+    public void setFieldListRefresh(String fieldListRefresh) {
+        this.fieldListRefresh = Durations.parse("fieldListRefresh", fieldListRefresh);
     }
 }

@@ -97,6 +97,15 @@ public final class JiraSpokeConstants {
               javaType = "String")
     public static final String USER_ID = "CamelJiraSpokeUserId";
 
+    // fields by display name: field/lookup
+    @Metadata(label = "producer", description = "The display name or id of the field to look up (overrides option"
+                                                + " fieldName).",
+              javaType = "String")
+    public static final String FIELD_NAME = "CamelJiraSpokeFieldName";
+    @Metadata(label = "producer", description = "After field/lookup of one field, its id (e.g. customfield_10016).",
+              javaType = "String")
+    public static final String FIELD_ID = "CamelJiraSpokeFieldId";
+
     private JiraSpokeConstants() {
     }
 }

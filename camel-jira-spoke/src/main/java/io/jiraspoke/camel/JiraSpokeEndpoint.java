@@ -17,6 +17,7 @@ import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.FieldOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import io.jiraspoke.camel.producer.ProjectOptions;
@@ -124,6 +125,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private BoardOptions board = new BoardOptions();
     @UriParam
     private ProjectOptions project = new ProjectOptions();
+    @UriParam
+    private FieldOptions field = new FieldOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -466,5 +469,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setProject(ProjectOptions project) {
         this.project = project;
+    }
+
+    public FieldOptions getField() {
+        return field;
+    }
+
+    public void setField(FieldOptions field) {
+        this.field = field;
     }
 }

@@ -81,7 +81,7 @@ public final class Demo {
             JiraIssue fetched = t.requestBodyAndHeader("jiraspoke:issue/get?connection=demo", null,
                     JiraSpokeConstants.ISSUE_KEY, created.getKey(), JiraIssue.class);
             System.out.println("issue/get:    " + fetched.getKey() + " \"" + fetched.getSummary() + "\" labels "
-                               + fetched.getField("labels") + ": " + fetched.getDescription().replace('\n', ' '));
+                               + fetched.getFieldValue("labels") + ": " + fetched.getDescription().replace('\n', ' '));
 
             camel.getRouteController().startRoute("watch-project");
             waitForConsumer(seen);

@@ -122,7 +122,7 @@ public enum JiraSpokeAction {
             variant("Remove User", "cloud,server", "oauth2-authorization-code,oauth2-client-credentials,scoped-api-token", "-", "-", "deletes a user")),
     ATTACHMENT_DOWNLOAD("attachment/download", "Utility Actions", Kind.ACTION, READS, NO_FEED, "",
             variant("Copy Issue Attachment to Record", "cloud,server", "", "-", "-", "downloads an attachment's content (by content URL or attachment id) into the message body, streamed")),
-    FIELD_LOOKUP("field/lookup", "Utility Actions", Kind.ACTION, READS, NO_FEED, "",
+    FIELD_LOOKUP("field/lookup", "Utility Actions", Kind.ACTION, READS, NO_FEED, "fieldName",
             variant("Look up Fields", "cloud,server", "", "read:jira-work", "read:field:jira read:avatar:jira read:project-category:jira read:project:jira read:field-configuration:jira", "the internal id (e.g. customfield_10016) and schema of a field given its label")),
     WEBHOOK_ISSUE_FROM_COMMENT("webhook/issueFromComment", "Utility Actions", Kind.ACTION, READS, NO_FEED, "",
             variant("Look up Issue from Comment", "cloud,server", "", "-", "-", "parses a comment webhook payload (the message body) and returns the issue it belongs to; calls no Jira endpoint")),

@@ -16,6 +16,7 @@ import io.jiraspoke.camel.auth.StaticAuthenticator;
 import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.fields.FieldResolver;
 import io.jiraspoke.camel.model.JiraServerInfo;
 
 /**
@@ -31,6 +32,7 @@ public final class JiraClient implements Closeable {
     private final JiraAuthenticator auth;
     private final boolean autoDetect;
     private final boolean readOnly;
+    private final FieldResolver fields;
     private volatile JiraDialect dialect;
     private volatile JiraServerInfo serverInfo;
 
@@ -46,6 +48,7 @@ public final class JiraClient implements Closeable {
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);
         this.readOnly = config.isReadOnly();
+        this.fields = new FieldResolver(this, config.getFieldListRefresh());
         this.dialect = autoDetect ? null
                 : JiraDialect.of(d != null ? Deployment.fromId(d) : authType.impliedDeployment());
     }
@@ -126,6 +129,11 @@ public final class JiraClient implements Closeable {
             dialect = d;
         }
         return d;
+    }
+
+    /** Field display names and value shapes of this connection, from its field list (fetched once, kept). */
+    public FieldResolver fields() {
+        return fields;
     }
 
     /** Jira's serverInfo, fetched once and cached. */

@@ -39,7 +39,7 @@ public enum JiraDialect {
                     body.put("expand", expand);
                 }
                 return client.call(JiraRequest.post("/rest/api/3/search/jql").readOnly().body(body));
-            }, "issues", pageSize, limit, JiraIssue::new);
+            }, "issues", pageSize, limit, issue -> new JiraIssue(issue, client.fields()));
         }
     },
 
@@ -64,7 +64,7 @@ public enum JiraDialect {
                     body.put("expand", expandList);
                 }
                 return client.call(JiraRequest.post("/rest/api/2/search").readOnly().body(body));
-            }, "issues", pageSize, limit, JiraIssue::new);
+            }, "issues", pageSize, limit, issue -> new JiraIssue(issue, client.fields()));
         }
     };
 

@@ -24,14 +24,17 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
- * field ids to values, or {@code {"fields":..,"update":..}}); a plain text body, or an ADF document, is the
+ * field ids or display names to values, or {@code {"fields":..,"update":..}}), names resolved and values shaped by
+ * the connection's {@link io.jiraspoke.camel.fields.FieldResolver}; a plain text body, or an ADF document, is the
  * description, shaped by the connection's dialect. A {@link JiraIssue} body (the result of an earlier step, e.g. the
  * consumer) carries no fields to set: options and headers are used alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
-    private static final String FIELDS_BODY = "Map or JSON object (text, bytes, stream or file) of field id to value,"
-                                              + " or {\"fields\": {..}, \"update\": {..}} as Jira takes it; fields"
+    private static final String FIELDS_BODY = "Map or JSON object (text, bytes, stream or file) of field id or"
+                                              + " display name to value (\"Story Points\": 5, \"Team\":"
+                                              + " \"Platform\"; values shaped by the field's schema), or"
+                                              + " {\"fields\": {..}, \"update\": {..}} as Jira takes it; fields"
                                               + " in the body win over options. A plain text body (or an ADF"
                                               + " document on Cloud) is the description.";
 
@@ -67,7 +70,7 @@ public class IssueProducer extends JiraSpokeProducer {
         require(p.fields, "issuetype", "issueType", JiraSpokeConstants.ISSUE_TYPE);
         require(p.fields, "summary", "summary", JiraSpokeConstants.SUMMARY);
         JsonNode created = client().call(JiraRequest.post(dialect().api() + "/issue").body(p.request()));
-        JiraIssue issue = new JiraIssue(created);
+        JiraIssue issue = new JiraIssue(created, client().fields());
         setResultHeaders(exchange.getMessage(), issue);
         return issue;
     }
@@ -82,7 +85,7 @@ public class IssueProducer extends JiraSpokeProducer {
         JiraRequest r = JiraRequest.get(dialect().api() + "/issue/" + JiraRequest.segment(key))
                 .query("fields", option(exchange, JiraSpokeConstants.FIELDS, o.getFields()))
                 .query("expand", option(exchange, JiraSpokeConstants.EXPAND, o.getExpand()));
-        JiraIssue issue = new JiraIssue(client().call(r));
+        JiraIssue issue = new JiraIssue(client().call(r), client().fields());
         setResultHeaders(exchange.getMessage(), issue);
         return issue;
     }
@@ -200,13 +203,12 @@ public class IssueProducer extends JiraSpokeProducer {
         if (map != null && (map.containsKey("fields") || map.containsKey("update"))) {
             Object f = map.get("fields");
             if (f instanceof Map<?, ?> fm) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) fm);
-                p.fields = fields;
+                p.fields = client().fields().toJiraFields(fm, action);
             }
-            p.update = map.get("update");
+            Object u = map.get("update");
+            p.update = u instanceof Map<?, ?> um ? client().fields().toJiraIds(um, action) : u;
         } else if (map != null) {
-            p.fields = map;
+            p.fields = client().fields().toJiraFields(map, action);
         }
         if (description != null) {
             p.fields.putIfAbsent("description", description);

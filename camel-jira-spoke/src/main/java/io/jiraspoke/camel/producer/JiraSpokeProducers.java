@@ -21,6 +21,7 @@ public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
             "board", List.of(BoardProducer.class),
+            "field", List.of(FieldProducer.class),
             "issue", List.of(IssueProducer.class),
             "metadata", List.of(MetadataProducer.class),
             "project", List.of(ProjectProducer.class),

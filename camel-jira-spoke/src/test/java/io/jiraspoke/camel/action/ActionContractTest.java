@@ -175,7 +175,16 @@ class ActionContractTest extends ActionTestSupport {
                         .dataCenter("GET", "/rest/api/2/issue/PROJ-123/editmeta", ok(json("dc-editmeta-PROJ-123.json")))
                         .result("${body.size()} ${body[0].id} ${body[0].required}", "3 summary true")
                         .badInput(BadInput.options("")
-                                .mustSay("metadata/editableFields", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)));
+                                .mustSay("metadata/editableFields", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("field/lookup")
+                        .options("fieldName=RAW(Story Points)")
+                        .cloud("GET", "/rest/api/3/field", ok(json("cloud-fields.json")))
+                        .dataCenter("GET", "/rest/api/2/field", ok(json("dc-fields.json")))
+                        .result("${body.id} ${body.schemaType} ${header.CamelJiraSpokeFieldId}",
+                                "customfield_10028 number customfield_10028", "customfield_10106 number customfield_10106")
+                        // a blank name is neither a name nor the absence of one (which lists every field)
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.FIELD_NAME, " ")
+                                .mustSay("field/lookup", "'fieldName'", JiraSpokeConstants.FIELD_NAME)));
     }
 
     /** GET /rest/agile/1.0/board as both deployments answer it: one page, the board located in its project. */

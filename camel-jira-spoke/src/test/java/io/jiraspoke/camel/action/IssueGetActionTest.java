@@ -45,8 +45,8 @@ class IssueGetActionTest extends ActionTestSupport {
                                                      + "Open the basket\n"
                                                      + "Pay with the saved Visa");
         assertThat(issue.getDescriptionAdf().path("content").get(1).path("type").asText()).isEqualTo("bulletList");
-        assertThat(issue.getField("customfield_10016")).isEqualTo(5.0);
-        assertThat(issue.getField("labels")).isEqualTo(List.of("checkout", "regression"));
+        assertThat(issue.getFieldValue("customfield_10016")).isEqualTo(5.0);
+        assertThat(issue.getFieldValue("labels")).isEqualTo(List.of("checkout", "regression"));
         assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
         assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_ID)).isEqualTo("10123");
         // issue/get asks for all fields by default: no fields or expand parameter
@@ -70,9 +70,9 @@ class IssueGetActionTest extends ActionTestSupport {
                 .isEqualTo("Paying with a saved card fails with {{HTTP 502}}.\r\n\r\n# Open the basket\r\n# Pay with the saved Visa");
         assertThat(issue.getDescriptionAdf()).isNull();
         assertThat(issue.getCreated()).isEqualTo(OffsetDateTime.of(2026, 11, 27, 16, 41, 7, 392_000_000, ZoneOffset.ofHours(1)));
-        assertThat(issue.getField("customfield_10106")).isEqualTo(5.0);
+        assertThat(issue.getFieldValue("customfield_10106")).isEqualTo(5.0);
         @SuppressWarnings("unchecked")
-        Map<String, Object> assignee = (Map<String, Object>) issue.getField("assignee");
+        Map<String, Object> assignee = (Map<String, Object>) issue.getFieldValue("assignee");
         assertThat(assignee).containsEntry("name", "alovelace");
         assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
         assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_ID)).isEqualTo("20123");
