@@ -16,9 +16,11 @@ import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.WebhookOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -121,6 +123,10 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private IssueOptions issue = new IssueOptions();
     @UriParam
     private BoardOptions board = new BoardOptions();
+    @UriParam
+    private AuditOptions audit = new AuditOptions();
+    @UriParam
+    private WebhookOptions webhook = new WebhookOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -455,5 +461,21 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setBoard(BoardOptions board) {
         this.board = board;
+    }
+
+    public AuditOptions getAudit() {
+        return audit;
+    }
+
+    public void setAudit(AuditOptions audit) {
+        this.audit = audit;
+    }
+
+    public WebhookOptions getWebhook() {
+        return webhook;
+    }
+
+    public void setWebhook(WebhookOptions webhook) {
+        this.webhook = webhook;
     }
 }
