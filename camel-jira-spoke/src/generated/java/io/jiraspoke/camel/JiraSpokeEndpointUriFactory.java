@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(53);
         props.add("action");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -40,6 +40,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exchangePattern");
         props.add("expand");
         props.add("fields");
+        props.add("filter");
+        props.add("from");
         props.add("greedy");
         props.add("initialDelay");
         props.add("issueKey");
@@ -67,9 +69,18 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("stateRepository");
         props.add("summary");
         props.add("timeUnit");
+        props.add("to");
         props.add("useFixedDelay");
+        props.add("webhookEvents");
+        props.add("webhookExcludeBody");
+        props.add("webhookId");
+        props.add("webhookName");
+        props.add("webhookSecret");
+        props.add("webhookUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(1);
+        secretProps.add("webhookSecret");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("connectionOptions", "connection.");
         prefixes.put("schedulerProperties", "scheduler.");

@@ -63,8 +63,8 @@ public class WebhookProducer extends JiraSpokeProducer {
                          + " deleted)",
                headers = { JiraSpokeConstants.WEBHOOK_ID, JiraSpokeConstants.WEBHOOK_OUTCOME })
     public JiraWebhook subscribe(Exchange exchange) {
-        WebhookSpec spec = spec(exchange);
         String action = "webhook/subscribe";
+        WebhookSpec spec = spec(exchange, action);
         if (spec.url() == null) {
             throw new JiraSpokeInputException(action + " needs the URL Jira sends the events to: set option"
                                               + " 'webhookUrl' or header " + JiraSpokeConstants.WEBHOOK_URL);
@@ -88,7 +88,7 @@ public class WebhookProducer extends JiraSpokeProducer {
     public JiraWebhook update(Exchange exchange) {
         String action = "webhook/update";
         String id = id(exchange, action);
-        WebhookSpec given = spec(exchange);
+        WebhookSpec given = spec(exchange, action);
         if (given.equals(new WebhookSpec(null, null, List.of(), null, null, null))) {
             throw new JiraSpokeInputException(action + " of webhook " + id + " has nothing to change: set one of"
                                               + " the options webhookName, webhookUrl, webhookEvents, jql,"
@@ -118,7 +118,7 @@ public class WebhookProducer extends JiraSpokeProducer {
             return;
         }
         String name = blankToNull(option(exchange, JiraSpokeConstants.WEBHOOK_NAME, o.getWebhookName()));
-        String url = url(exchange);
+        String url = url(exchange, "webhook/unsubscribe");
         if (name == null && url == null) {
             throw new JiraSpokeInputException("webhook/unsubscribe needs the webhook: set option 'webhookId' (header "
                                               + JiraSpokeConstants.WEBHOOK_ID + "), 'webhookName' (header "
@@ -141,10 +141,10 @@ public class WebhookProducer extends JiraSpokeProducer {
     }
 
     /** The definition the options and headers give; fields not given are null (events: empty). */
-    private WebhookSpec spec(Exchange exchange) {
+    private WebhookSpec spec(Exchange exchange, String action) {
         WebhookOptions o = options();
         String name = blankToNull(option(exchange, JiraSpokeConstants.WEBHOOK_NAME, o.getWebhookName()));
-        String url = url(exchange);
+        String url = url(exchange, action);
         List<String> events = commaList(option(exchange, JiraSpokeConstants.WEBHOOK_EVENTS, o.getWebhookEvents()));
         String jql = blankToNull(option(exchange, JiraSpokeConstants.JQL, getEndpoint().getIssue().getJql()));
         Boolean excludeBody = option(exchange, JiraSpokeConstants.WEBHOOK_EXCLUDE_BODY, o.getWebhookExcludeBody());
@@ -153,7 +153,7 @@ public class WebhookProducer extends JiraSpokeProducer {
     }
 
     /** The webhook URL, when given: an absolute http(s) URL (not echoed: some carry a token). */
-    private String url(Exchange exchange) {
+    private String url(Exchange exchange, String action) {
         String url = blankToNull(option(exchange, JiraSpokeConstants.WEBHOOK_URL, options().getWebhookUrl()));
         if (url == null) {
             return null;
@@ -169,8 +169,8 @@ public class WebhookProducer extends JiraSpokeProducer {
         }
         String where = exchange.getIn().getHeader(JiraSpokeConstants.WEBHOOK_URL) != null
                 ? "header " + JiraSpokeConstants.WEBHOOK_URL : "option 'webhookUrl'";
-        throw new JiraSpokeInputException("The webhook URL (" + where + ") must be an absolute http or https URL,"
-                                          + " e.g. https://camel.example.com/jira/events");
+        throw new JiraSpokeInputException(action + ": the webhook URL (" + where + ") must be an absolute http or"
+                                          + " https URL, e.g. https://camel.example.com/jira/events");
     }
 
     private String id(Exchange exchange, String action) {
