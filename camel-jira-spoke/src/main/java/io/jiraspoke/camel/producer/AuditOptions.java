@@ -20,7 +20,7 @@ public class AuditOptions {
     private String to;
     @UriParam(label = "common", description = "audit/logs: only records with these words in one of their fields"
                                               + " (summary, category, object, changed values, address), space"
-                                              + " separated; on Data Center 10+ Jira's search expression.")
+                                              + " separated; on Data Center 10 and later, Jira's search expression.")
     private String filter;
 
     public String getFrom() {
