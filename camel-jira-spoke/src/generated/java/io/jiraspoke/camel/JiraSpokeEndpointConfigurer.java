@@ -52,6 +52,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": target.getField().setFieldName(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "filter": target.getAudit().setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "from": target.getAudit().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includearchived":
         case "includeArchived": target.getProject().setIncludeArchived(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -116,10 +118,23 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userquery":
         case "userQuery": target.getProject().setUserQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookevents":
+        case "webhookEvents": target.getWebhook().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexcludebody":
+        case "webhookExcludeBody": target.getWebhook().setWebhookExcludeBody(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhookid":
+        case "webhookId": target.getWebhook().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.getWebhook().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getWebhook().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": target.getWebhook().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -156,6 +171,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "filter": return java.lang.String.class;
+        case "from": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "includearchived":
         case "includeArchived": return java.lang.Boolean.class;
@@ -220,10 +237,23 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "summary": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "to": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "userquery":
         case "userQuery": return java.lang.String.class;
+        case "webhookevents":
+        case "webhookEvents": return java.lang.String.class;
+        case "webhookexcludebody":
+        case "webhookExcludeBody": return java.lang.Boolean.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         default: return null;
         }
     }
@@ -261,6 +291,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": return target.getField().getFieldName();
         case "fields": return target.getIssue().getFields();
+        case "filter": return target.getAudit().getFilter();
+        case "from": return target.getAudit().getFrom();
         case "greedy": return target.isGreedy();
         case "includearchived":
         case "includeArchived": return target.getProject().getIncludeArchived();
@@ -325,10 +357,23 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "summary": return target.getIssue().getSummary();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "to": return target.getAudit().getTo();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "userquery":
         case "userQuery": return target.getProject().getUserQuery();
+        case "webhookevents":
+        case "webhookEvents": return target.getWebhook().getWebhookEvents();
+        case "webhookexcludebody":
+        case "webhookExcludeBody": return target.getWebhook().getWebhookExcludeBody();
+        case "webhookid":
+        case "webhookId": return target.getWebhook().getWebhookId();
+        case "webhookname":
+        case "webhookName": return target.getWebhook().getWebhookName();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhook().getWebhookSecret();
+        case "webhookurl":
+        case "webhookUrl": return target.getWebhook().getWebhookUrl();
         default: return null;
         }
     }

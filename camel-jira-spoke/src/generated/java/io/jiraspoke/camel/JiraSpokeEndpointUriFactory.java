@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(64);
         props.add("action");
         props.add("assigneeType");
         props.add("backoffErrorThreshold");
@@ -42,6 +42,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("expand");
         props.add("fieldName");
         props.add("fields");
+        props.add("filter");
+        props.add("from");
         props.add("greedy");
         props.add("includeArchived");
         props.add("initialDelay");
@@ -77,10 +79,19 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("stateRepository");
         props.add("summary");
         props.add("timeUnit");
+        props.add("to");
         props.add("useFixedDelay");
         props.add("userQuery");
+        props.add("webhookEvents");
+        props.add("webhookExcludeBody");
+        props.add("webhookId");
+        props.add("webhookName");
+        props.add("webhookSecret");
+        props.add("webhookUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(1);
+        secretProps.add("webhookSecret");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("connectionOptions", "connection.");
         prefixes.put("schedulerProperties", "scheduler.");

@@ -106,6 +106,49 @@ public final class JiraSpokeConstants {
               javaType = "String")
     public static final String FIELD_ID = "CamelJiraSpokeFieldId";
 
+    // administration: audit records and webhooks
+    @Metadata(label = "producer", description = "audit/logs: only records created at or after this instant"
+                                                + " (overrides option from).",
+              javaType = "String")
+    public static final String FROM = "CamelJiraSpokeFrom";
+    @Metadata(label = "producer", description = "audit/logs: only records created at or before this instant"
+                                                + " (overrides option to).",
+              javaType = "String")
+    public static final String TO = "CamelJiraSpokeTo";
+    @Metadata(label = "producer", description = "audit/logs: words the records must contain (overrides option"
+                                                + " filter).",
+              javaType = "String")
+    public static final String FILTER = "CamelJiraSpokeFilter";
+    @Metadata(description = "The id of the webhook to update or unsubscribe (overrides option webhookId); on"
+                            + " results, the id of the webhook subscribed or updated, or the ids deleted, comma"
+                            + " separated.",
+              javaType = "String")
+    public static final String WEBHOOK_ID = "CamelJiraSpokeWebhookId";
+    @Metadata(label = "producer", description = "The webhook's name (overrides option webhookName).",
+              javaType = "String")
+    public static final String WEBHOOK_NAME = "CamelJiraSpokeWebhookName";
+    @Metadata(label = "producer", description = "The URL Jira sends the events to (overrides option webhookUrl).",
+              javaType = "String")
+    public static final String WEBHOOK_URL = "CamelJiraSpokeWebhookUrl";
+    @Metadata(label = "producer", description = "The events that trigger the webhook, comma separated (overrides"
+                                                + " option webhookEvents).",
+              javaType = "String")
+    public static final String WEBHOOK_EVENTS = "CamelJiraSpokeWebhookEvents";
+    @Metadata(label = "producer", description = "Whether deliveries leave out the event body (overrides option"
+                                                + " webhookExcludeBody).",
+              javaType = "Boolean")
+    public static final String WEBHOOK_EXCLUDE_BODY = "CamelJiraSpokeWebhookExcludeBody";
+    @Metadata(label = "producer", description = "The secret Jira signs deliveries with (overrides option"
+                                                + " webhookSecret; prefer the option with a property placeholder:"
+                                                + " headers may be logged).",
+              javaType = "String", secret = true)
+    public static final String WEBHOOK_SECRET = "CamelJiraSpokeWebhookSecret";
+    @Metadata(label = "producer", description = "On results of webhook/subscribe: created, updated or unchanged; of"
+                                                + " webhook/update: updated; of webhook/unsubscribe: deleted, or"
+                                                + " absent when no webhook matched.",
+              javaType = "String")
+    public static final String WEBHOOK_OUTCOME = "CamelJiraSpokeWebhookOutcome";
+
     private JiraSpokeConstants() {
     }
 }

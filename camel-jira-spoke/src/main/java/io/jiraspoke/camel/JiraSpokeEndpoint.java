@@ -16,11 +16,13 @@ import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.FieldOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import io.jiraspoke.camel.producer.ProjectOptions;
+import io.jiraspoke.camel.producer.WebhookOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -127,6 +129,10 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private ProjectOptions project = new ProjectOptions();
     @UriParam
     private FieldOptions field = new FieldOptions();
+    @UriParam
+    private AuditOptions audit = new AuditOptions();
+    @UriParam
+    private WebhookOptions webhook = new WebhookOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -477,5 +483,21 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setField(FieldOptions field) {
         this.field = field;
+    }
+
+    public AuditOptions getAudit() {
+        return audit;
+    }
+
+    public void setAudit(AuditOptions audit) {
+        this.audit = audit;
+    }
+
+    public WebhookOptions getWebhook() {
+        return webhook;
+    }
+
+    public void setWebhook(WebhookOptions webhook) {
+        this.webhook = webhook;
     }
 }

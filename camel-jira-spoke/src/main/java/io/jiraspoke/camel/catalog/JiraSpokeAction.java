@@ -28,7 +28,7 @@ import static io.jiraspoke.camel.catalog.JiraSpokeAction.Feed.NO_FEED;
  * are the endpoint's own and are not listed here.
  */
 public enum JiraSpokeAction {
-    AUDIT_LOGS("audit/logs", "Audit Management", Kind.STREAM, READS, INCREMENTAL, "",
+    AUDIT_LOGS("audit/logs", "Audit Management", Kind.STREAM, READS, INCREMENTAL, "from to filter",
             variant("Look up Audit Logs Stream", "cloud,server<=9", "", "manage:jira-configuration", "read:audit-log:jira read:user:jira", "audit records (login activity and admin changes) between two instants, oldest first"),
             variant("Look up Audit Logs Stream (Server 10+)", "server>=10", "", "-", "-", "same action on Server/Data Center 10+, which moved audit records to a new API; the component picks the API from the server's version")),
     GROUP_ADD_USER("group/addUser", "Group Management", Kind.ACTION, WRITES, NO_FEED, "",
@@ -134,11 +134,11 @@ public enum JiraSpokeAction {
             variant("Look up Server", "cloud,server", "", "*", "*", "general information about the Jira instance (version, deployment type, base URL)")),
     WEBHOOK_LIST("webhook/list", "Webhook Management", Kind.ACTION, READS, NO_FEED, "",
             variant("Look up Webhooks", "cloud,server", "scoped-api-token", "-", "-", "all registered webhooks")),
-    WEBHOOK_SUBSCRIBE("webhook/subscribe", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "",
+    WEBHOOK_SUBSCRIBE("webhook/subscribe", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "webhookName webhookUrl webhookEvents jql webhookExcludeBody webhookSecret",
             variant("Subscribe Webhook", "cloud,server", "scoped-api-token", "-", "-", "registers a webhook")),
-    WEBHOOK_UNSUBSCRIBE("webhook/unsubscribe", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "",
+    WEBHOOK_UNSUBSCRIBE("webhook/unsubscribe", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "webhookId webhookName webhookUrl",
             variant("Unsubscribe Webhook", "cloud,server", "scoped-api-token", "-", "-", "deletes a registered webhook")),
-    WEBHOOK_UPDATE("webhook/update", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "",
+    WEBHOOK_UPDATE("webhook/update", "Webhook Management", Kind.ACTION, WRITES, NO_FEED, "webhookId webhookName webhookUrl webhookEvents jql webhookExcludeBody webhookSecret",
             variant("Update Webhook", "cloud,server", "oauth2-authorization-code,oauth2-client-credentials,scoped-api-token", "-", "-", "updates a registered webhook")),
     ISSUE_COMMENTS("issue/comments", "Beyond the spoke", Kind.STREAM, READS, INCREMENTAL, "",
             variant("Look up Comments Stream", "cloud,server", "", "read:jira-work", "read:comment:jira read:comment.property:jira read:group:jira read:project:jira read:project-role:jira read:user:jira read:avatar:jira", "all comments of an issue, oldest first")),

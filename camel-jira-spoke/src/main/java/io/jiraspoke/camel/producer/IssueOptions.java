@@ -14,7 +14,8 @@ public class IssueOptions {
     @UriParam(label = "producer", description = "The issue id or key to act on.")
     private String issueKey;
     @UriParam(label = "common", description = "The JQL query. A consumer adds its own time condition and ordering"
-                                              + " and replaces any ORDER BY.")
+                                              + " and replaces any ORDER BY. On webhooks: the JQL that narrows"
+                                              + " the issue events Jira sends.")
     private String jql;
     @UriParam(label = "common", description = "The fields to return, comma separated (e.g. summary,status,"
                                               + "customfield_10016). Searches default to the navigable fields,"

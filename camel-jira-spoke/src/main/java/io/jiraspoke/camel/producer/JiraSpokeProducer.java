@@ -1,5 +1,8 @@
 package io.jiraspoke.camel.producer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraDialect;
@@ -40,9 +43,17 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
         return endpoint.getClient().dialect();
     }
 
-    /** A stream's result as the endpoint's outputType asks: a list, or a lazy iterator over the pages. */
-    protected Object output(JiraPager<?> pager) {
-        return "iterator".equals(endpoint.getOutputType()) ? pager.iterator() : pager.toList();
+    /**
+     * A stream's result as the endpoint's outputType asks: a list, or a lazy iterator over the pages (of a
+     * {@link JiraPager}, or of another lazy walk such as the audit log's).
+     */
+    protected Object output(Iterable<?> pages) {
+        if ("iterator".equals(endpoint.getOutputType())) {
+            return pages.iterator();
+        }
+        List<Object> all = new ArrayList<>();
+        pages.forEach(all::add);
+        return all;
     }
 
     @Override

@@ -20,13 +20,15 @@ import org.apache.camel.spi.InvokeOnHeader;
 public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
+            "audit", List.of(AuditProducer.class),
             "board", List.of(BoardProducer.class),
             "field", List.of(FieldProducer.class),
             "issue", List.of(IssueProducer.class),
             "metadata", List.of(MetadataProducer.class),
             "project", List.of(ProjectProducer.class),
             "server", List.of(ServerProducer.class),
-            "user", List.of(UserProducer.class));
+            "user", List.of(UserProducer.class),
+            "webhook", List.of(WebhookProducer.class));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();
