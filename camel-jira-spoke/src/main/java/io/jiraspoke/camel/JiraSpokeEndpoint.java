@@ -17,8 +17,11 @@ import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.GroupOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.SprintOptions;
+import io.jiraspoke.camel.producer.UserOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -121,6 +124,12 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private IssueOptions issue = new IssueOptions();
     @UriParam
     private BoardOptions board = new BoardOptions();
+    @UriParam
+    private SprintOptions sprint = new SprintOptions();
+    @UriParam
+    private UserOptions user = new UserOptions();
+    @UriParam
+    private GroupOptions group = new GroupOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -455,5 +464,29 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setBoard(BoardOptions board) {
         this.board = board;
+    }
+
+    public SprintOptions getSprint() {
+        return sprint;
+    }
+
+    public void setSprint(SprintOptions sprint) {
+        this.sprint = sprint;
+    }
+
+    public UserOptions getUser() {
+        return user;
+    }
+
+    public void setUser(UserOptions user) {
+        this.user = user;
+    }
+
+    public GroupOptions getGroup() {
+        return group;
+    }
+
+    public void setGroup(GroupOptions group) {
+        this.group = group;
     }
 }

@@ -21,8 +21,10 @@ public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
             "board", List.of(BoardProducer.class),
+            "group", List.of(GroupProducer.class),
             "issue", List.of(IssueProducer.class),
             "server", List.of(ServerProducer.class),
+            "sprint", List.of(SprintProducer.class),
             "user", List.of(UserProducer.class));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
