@@ -157,9 +157,10 @@ class UserCreateActionTest extends ActionTestSupport {
         capture.start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         ctx.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
-        Level before = ctx.getRootLogger().getLevel();
+        Level before = ctx.getConfiguration().getRootLogger().getLevel();
         // DEBUG, as SecretsNeverLeakTest: at TRACE Camel's own endpoint resolution prints every URI as written
-        Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.DEBUG);
+        Configurator.setRootLevel(Level.DEBUG);
+        ctx.updateLoggers();
         try {
             // Jira refusing the user and echoing the request, password included
             jira.stubFor(post(urlEqualTo("/rest/api/2/user")).willReturn(aResponse().withStatus(400)
@@ -179,7 +180,8 @@ class UserCreateActionTest extends ActionTestSupport {
                     .allSatisfy(ep -> assertThat(ep.toString()).doesNotContain(PASSWORD));
             assertThat(capture.events).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
         } finally {
-            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, before);
+            Configurator.setRootLevel(before);
+            ctx.updateLoggers();
         }
     }
 }
