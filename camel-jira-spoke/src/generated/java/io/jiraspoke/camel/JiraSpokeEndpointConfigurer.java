@@ -31,6 +31,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "boardid":
+        case "boardId": target.getSprint().setBoardId(property(camelContext, java.lang.String.class, value)); return true;
         case "boardname":
         case "boardName": target.getBoard().setBoardName(property(camelContext, java.lang.String.class, value)); return true;
         case "boardtype":
@@ -43,7 +45,13 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
         case "deleteSubtasks": target.getIssue().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
+        case "displayname":
+        case "displayName": target.getUser().setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
+        case "emailaddress":
+        case "emailAddress": target.getUser().setEmailAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "emit": target.setEmit(property(camelContext, java.lang.String.class, value)); return true;
+        case "enddate":
+        case "endDate": target.getSprint().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -55,8 +63,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "filter": target.getAudit().setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "from": target.getAudit().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "groupid":
+        case "groupId": target.getGroup().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "groupname":
+        case "groupName": target.getGroup().setGroupName(property(camelContext, java.lang.String.class, value)); return true;
         case "includearchived":
         case "includeArchived": target.getProject().setIncludeArchived(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeinactive":
+        case "includeInactive": target.getUser().setIncludeInactive(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "issuekey":
@@ -80,6 +94,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "products": target.getUser().setProducts(property(camelContext, java.lang.String.class, value)); return true;
         case "projectdescription":
         case "projectDescription": target.getProject().setProjectDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "projectkey":
@@ -96,6 +111,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTemplateKey": target.getProject().setProjectTemplateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projecttypekey":
         case "projectTypeKey": target.getProject().setProjectTypeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "query": target.getUser().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
@@ -107,6 +123,16 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "sprintgoal":
+        case "sprintGoal": target.getSprint().setSprintGoal(property(camelContext, java.lang.String.class, value)); return true;
+        case "sprintid":
+        case "sprintId": target.getSprint().setSprintId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sprintname":
+        case "sprintName": target.getSprint().setSprintName(property(camelContext, java.lang.String.class, value)); return true;
+        case "sprintstate":
+        case "sprintState": target.getSprint().setSprintState(property(camelContext, java.lang.String.class, value)); return true;
+        case "startdate":
+        case "startDate": target.getSprint().setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "startfrom":
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -116,11 +142,18 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
+        case "swapgroupid":
+        case "swapGroupId": target.getGroup().setSwapGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "swapgroupname":
+        case "swapGroupName": target.getGroup().setSwapGroupName(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "user": target.getUser().setUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "userpassword":
+        case "userPassword": target.getUser().setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "userquery":
         case "userQuery": target.getProject().setUserQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
@@ -150,6 +183,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "boardid":
+        case "boardId": return java.lang.String.class;
         case "boardname":
         case "boardName": return java.lang.String.class;
         case "boardtype":
@@ -162,7 +197,13 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return long.class;
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
+        case "displayname":
+        case "displayName": return java.lang.String.class;
+        case "emailaddress":
+        case "emailAddress": return java.lang.String.class;
         case "emit": return java.lang.String.class;
+        case "enddate":
+        case "endDate": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -174,8 +215,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "filter": return java.lang.String.class;
         case "from": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "groupid":
+        case "groupId": return java.lang.String.class;
+        case "groupname":
+        case "groupName": return java.lang.String.class;
         case "includearchived":
         case "includeArchived": return java.lang.Boolean.class;
+        case "includeinactive":
+        case "includeInactive": return java.lang.Boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "issuekey":
@@ -199,6 +246,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "products": return java.lang.String.class;
         case "projectdescription":
         case "projectDescription": return java.lang.String.class;
         case "projectkey":
@@ -215,6 +263,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTemplateKey": return java.lang.String.class;
         case "projecttypekey":
         case "projectTypeKey": return java.lang.String.class;
+        case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "runlogginglevel":
@@ -226,6 +275,16 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "sprintgoal":
+        case "sprintGoal": return java.lang.String.class;
+        case "sprintid":
+        case "sprintId": return java.lang.String.class;
+        case "sprintname":
+        case "sprintName": return java.lang.String.class;
+        case "sprintstate":
+        case "sprintState": return java.lang.String.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
@@ -235,11 +294,18 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "summary": return java.lang.String.class;
+        case "swapgroupid":
+        case "swapGroupId": return java.lang.String.class;
+        case "swapgroupname":
+        case "swapGroupName": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "user": return java.lang.String.class;
+        case "userpassword":
+        case "userPassword": return java.lang.String.class;
         case "userquery":
         case "userQuery": return java.lang.String.class;
         case "webhookevents":
@@ -270,6 +336,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "boardid":
+        case "boardId": return target.getSprint().getBoardId();
         case "boardname":
         case "boardName": return target.getBoard().getBoardName();
         case "boardtype":
@@ -282,7 +350,13 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return target.getDelay();
         case "deletesubtasks":
         case "deleteSubtasks": return target.getIssue().isDeleteSubtasks();
+        case "displayname":
+        case "displayName": return target.getUser().getDisplayName();
+        case "emailaddress":
+        case "emailAddress": return target.getUser().getEmailAddress();
         case "emit": return target.getEmit();
+        case "enddate":
+        case "endDate": return target.getSprint().getEndDate();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -294,8 +368,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "filter": return target.getAudit().getFilter();
         case "from": return target.getAudit().getFrom();
         case "greedy": return target.isGreedy();
+        case "groupid":
+        case "groupId": return target.getGroup().getGroupId();
+        case "groupname":
+        case "groupName": return target.getGroup().getGroupName();
         case "includearchived":
         case "includeArchived": return target.getProject().getIncludeArchived();
+        case "includeinactive":
+        case "includeInactive": return target.getUser().getIncludeInactive();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "issuekey":
@@ -319,6 +399,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return target.getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "products": return target.getUser().getProducts();
         case "projectdescription":
         case "projectDescription": return target.getProject().getProjectDescription();
         case "projectkey":
@@ -335,6 +416,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTemplateKey": return target.getProject().getProjectTemplateKey();
         case "projecttypekey":
         case "projectTypeKey": return target.getProject().getProjectTypeKey();
+        case "query": return target.getUser().getQuery();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "runlogginglevel":
@@ -346,6 +428,16 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "sprintgoal":
+        case "sprintGoal": return target.getSprint().getSprintGoal();
+        case "sprintid":
+        case "sprintId": return target.getSprint().getSprintId();
+        case "sprintname":
+        case "sprintName": return target.getSprint().getSprintName();
+        case "sprintstate":
+        case "sprintState": return target.getSprint().getSprintState();
+        case "startdate":
+        case "startDate": return target.getSprint().getStartDate();
         case "startfrom":
         case "startFrom": return target.getStartFrom();
         case "startscheduler":
@@ -355,11 +447,18 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
         case "summary": return target.getIssue().getSummary();
+        case "swapgroupid":
+        case "swapGroupId": return target.getGroup().getSwapGroupId();
+        case "swapgroupname":
+        case "swapGroupName": return target.getGroup().getSwapGroupName();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getAudit().getTo();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "user": return target.getUser().getUser();
+        case "userpassword":
+        case "userPassword": return target.getUser().getUserPassword();
         case "userquery":
         case "userQuery": return target.getProject().getUserQuery();
         case "webhookevents":

@@ -48,7 +48,8 @@ public final class JiraSpokeConstants {
                                                 + " boardName).",
               javaType = "String")
     public static final String BOARD_NAME = "CamelJiraSpokeBoardName";
-    @Metadata(label = "consumer", description = "On board/list consumer exchanges, the id of the board.",
+    @Metadata(description = "The board id (overrides option boardId); on board/list consumer exchanges, the id of"
+                            + " the board, so that a route from board/list to sprint/list lists the sprints of each.",
               javaType = "String")
     public static final String BOARD_ID = "CamelJiraSpokeBoardId";
 
@@ -148,6 +149,72 @@ public final class JiraSpokeConstants {
                                                 + " absent when no webhook matched.",
               javaType = "String")
     public static final String WEBHOOK_OUTCOME = "CamelJiraSpokeWebhookOutcome";
+
+    // people and sprints: the sprint, user and group families (boardId above is shared with board/list)
+    @Metadata(description = "The sprint id (overrides option sprintId); on results, the id of the created, fetched,"
+                            + " updated or consumed sprint.",
+              javaType = "String")
+    public static final String SPRINT_ID = "CamelJiraSpokeSprintId";
+    @Metadata(label = "producer", description = "The name of a new sprint, or a new name (overrides option"
+                                                + " sprintName).",
+              javaType = "String")
+    public static final String SPRINT_NAME = "CamelJiraSpokeSprintName";
+    @Metadata(label = "producer", description = "The goal of a sprint (overrides option sprintGoal).",
+              javaType = "String")
+    public static final String SPRINT_GOAL = "CamelJiraSpokeSprintGoal";
+    @Metadata(label = "producer", description = "The start of a sprint, ISO-8601 (overrides option startDate).",
+              javaType = "String")
+    public static final String START_DATE = "CamelJiraSpokeStartDate";
+    @Metadata(label = "producer", description = "The end of a sprint, ISO-8601 (overrides option endDate).",
+              javaType = "String")
+    public static final String END_DATE = "CamelJiraSpokeEndDate";
+    @Metadata(label = "producer", description = "The state a sprint moves to, or the states of the sprints to list,"
+                                                + " comma separated (overrides option sprintState).",
+              javaType = "String")
+    public static final String SPRINT_STATE = "CamelJiraSpokeSprintState";
+    @Metadata(description = "The user to act on, an account id on Cloud and a user name on Data Center (overrides"
+                            + " option user); on results, the user created, deleted or consumed.",
+              javaType = "String")
+    public static final String USER = "CamelJiraSpokeUser";
+    @Metadata(label = "producer", description = "The e-mail address of a new user (overrides option emailAddress).",
+              javaType = "String")
+    public static final String EMAIL_ADDRESS = "CamelJiraSpokeEmailAddress";
+    @Metadata(label = "producer", description = "The display name of a new Data Center user (overrides option"
+                                                + " displayName).",
+              javaType = "String")
+    public static final String DISPLAY_NAME = "CamelJiraSpokeDisplayName";
+    @Metadata(label = "producer", description = "The password of a new Data Center user (overrides option"
+                                                + " userPassword). Headers show in route logs that print them: prefer"
+                                                + " the body or the option from a vault.",
+              javaType = "String", secret = true)
+    public static final String USER_PASSWORD = "CamelJiraSpokeUserPassword";
+    @Metadata(label = "producer", description = "The products (application keys) a new user gets, comma separated"
+                                                + " (overrides option products).",
+              javaType = "String")
+    public static final String PRODUCTS = "CamelJiraSpokeProducts";
+    @Metadata(label = "producer", description = "The text users are searched by (overrides option query).",
+              javaType = "String")
+    public static final String QUERY = "CamelJiraSpokeQuery";
+    @Metadata(label = "producer", description = "Whether inactive users are included (overrides option"
+                                                + " includeInactive).",
+              javaType = "Boolean")
+    public static final String INCLUDE_INACTIVE = "CamelJiraSpokeIncludeInactive";
+    @Metadata(description = "The group name (overrides option groupName); on results, the name of the created,"
+                            + " changed or consumed group.",
+              javaType = "String")
+    public static final String GROUP_NAME = "CamelJiraSpokeGroupName";
+    @Metadata(description = "The group id, Cloud only (overrides option groupId); on results, the id of the created,"
+                            + " changed or consumed group (Cloud).",
+              javaType = "String")
+    public static final String GROUP_ID = "CamelJiraSpokeGroupId";
+    @Metadata(label = "producer", description = "The group that takes over the permissions and restrictions of a"
+                                                + " deleted group, by name (overrides option swapGroupName).",
+              javaType = "String")
+    public static final String SWAP_GROUP_NAME = "CamelJiraSpokeSwapGroupName";
+    @Metadata(label = "producer", description = "The group that takes over the permissions and restrictions of a"
+                                                + " deleted group, by id, Cloud only (overrides option swapGroupId).",
+              javaType = "String")
+    public static final String SWAP_GROUP_ID = "CamelJiraSpokeSwapGroupId";
 
     private JiraSpokeConstants() {
     }

@@ -19,9 +19,12 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.FieldOptions;
+import io.jiraspoke.camel.producer.GroupOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import io.jiraspoke.camel.producer.ProjectOptions;
+import io.jiraspoke.camel.producer.SprintOptions;
+import io.jiraspoke.camel.producer.UserOptions;
 import io.jiraspoke.camel.producer.WebhookOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -133,6 +136,12 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private AuditOptions audit = new AuditOptions();
     @UriParam
     private WebhookOptions webhook = new WebhookOptions();
+    @UriParam
+    private SprintOptions sprint = new SprintOptions();
+    @UriParam
+    private UserOptions user = new UserOptions();
+    @UriParam
+    private GroupOptions group = new GroupOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -499,5 +508,29 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setWebhook(WebhookOptions webhook) {
         this.webhook = webhook;
+    }
+
+    public SprintOptions getSprint() {
+        return sprint;
+    }
+
+    public void setSprint(SprintOptions sprint) {
+        this.sprint = sprint;
+    }
+
+    public UserOptions getUser() {
+        return user;
+    }
+
+    public void setUser(UserOptions user) {
+        this.user = user;
+    }
+
+    public GroupOptions getGroup() {
+        return group;
+    }
+
+    public void setGroup(GroupOptions group) {
+        this.group = group;
     }
 }

@@ -19,7 +19,13 @@ public class UserProducerInvokeOnHeaderFactory implements InvokeOnHeaderStrategy
     public Object invoke(Object obj, String key, Exchange exchange, AsyncCallback callback) throws Exception {
         io.jiraspoke.camel.producer.UserProducer target = (io.jiraspoke.camel.producer.UserProducer) obj;
         switch (key) {
+        case "user/create": return target.create(exchange);
+        case "user/delete": target.delete(exchange); return null;
+        case "user/groups": return target.groups(exchange);
+        case "user/list": return target.list();
         case "user/myself": return target.myself();
+        case "user/search[cloud]": return target.searchCloud(exchange);
+        case "user/search[server]": return target.searchDataCenter(exchange);
         default: return null;
         }
     }

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * One row of the action catalogue: an action as it exists on some deployments. Most actions have one variant;
- * {@code audit/logs} and {@code project/list} have a Cloud and a Server variant with different rules.
+ * {@code audit/logs} and {@code project/list} have a Cloud and a Server variant with different rules, and
+ * {@code user/search} and {@code group/list} an {@link #isExtension() extension} to the deployment the spoke leaves
+ * out.
  */
 public final class ActionVariant {
 
@@ -26,11 +28,12 @@ public final class ActionVariant {
     private final Set<String> granularScopes;
     private final boolean anyScope;
     private final String description;
+    private final boolean extension;
     private JiraSpokeAction action;
     private String key;
 
     ActionVariant(String seedName, String deployments, String notWithAuth, String classic, String granular,
-                  String description) {
+                  String description, boolean extension) {
         this.seedName = seedName;
         this.deploymentsText = deployments;
         boolean c = false;
@@ -69,6 +72,7 @@ public final class ActionVariant {
         this.classicScopes = scopes(classic);
         this.granularScopes = scopes(granular);
         this.description = description;
+        this.extension = extension;
     }
 
     private static Set<String> scopes(String column) {
@@ -100,6 +104,14 @@ public final class ActionVariant {
     /** Whether this variant exists only on some Data Center major versions. */
     public boolean isServerVersionBounded() {
         return server && (serverMinMajor > 0 || serverMaxMajor < Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether this variant goes beyond {@code spec/actions.tsv}: a deployment the spoke does not offer the action on,
+     * served through another API (e.g. {@code user/search} on Cloud). Such a variant has no row in the file.
+     */
+    public boolean isExtension() {
+        return extension;
     }
 
     public String seedName() {

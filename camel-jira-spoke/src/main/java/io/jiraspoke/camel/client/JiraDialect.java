@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
+import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import io.jiraspoke.camel.model.Adf;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What differs between Jira Cloud and Data Center for the same action: the REST prefix, rich text (ADF or wiki
@@ -67,6 +71,8 @@ public enum JiraDialect {
             }, "issues", pageSize, limit, issue -> new JiraIssue(issue, client.fields()));
         }
     };
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraDialect.class);
 
     private final Deployment deployment;
     private final String api;
@@ -147,6 +153,108 @@ public enum JiraDialect {
     /** Issues matching a JQL query, lazily page by page, with the deployment's search API and paging. */
     public abstract JiraPager<JiraIssue> searchIssues(JiraClient client, String jql, List<String> fields,
                                                       String expand, int pageSize, long limit);
+
+    // users and groups
+
+    /**
+     * The body of a new user as this deployment takes it, from the fields given in the body (as Jira names them)
+     * and the options, which fill in what the body does not set. Cloud takes an e-mail address and products and
+     * invites the user, who sets up name and password; a name, display name or password for Cloud is refused rather
+     * than dropped. Data Center takes a user name, password (generated when absent), e-mail address, display name
+     * and application keys.
+     */
+    public Map<String, Object> newUser(Map<String, Object> body, NewUser given) {
+        Map<String, Object> user = new LinkedHashMap<>(body);
+        if (this == CLOUD) {
+            refuseOnCloud(given.name(), "user", "Jira Cloud assigns the account id of a new user");
+            refuseOnCloud(given.displayName(), "displayName", "Jira Cloud takes no display name for a new user (the"
+                                                              + " user sets it up when invited)");
+            refuseOnCloud(given.password(), "userPassword", "Jira Cloud takes no password for a new user (the user"
+                                                            + " sets it up when invited)");
+            putIfGiven(user, "emailAddress", given.emailAddress());
+            putIfGiven(user, "products", given.products());
+            requireField(user, "emailAddress", "emailAddress", JiraSpokeConstants.EMAIL_ADDRESS);
+            if (!(user.get("products") instanceof List<?>)) {
+                throw new JiraSpokeInputException("user/create on Jira Cloud needs field 'products', the products the"
+                                                  + " user gets (Jira requires them): set option 'products' (e.g."
+                                                  + " jira-software), header " + JiraSpokeConstants.PRODUCTS
+                                                  + ", or \"products\" in the body; \"products\": [] creates a"
+                                                  + " user without product access");
+            }
+        } else {
+            putIfGiven(user, "name", given.name());
+            putIfGiven(user, "password", given.password());
+            putIfGiven(user, "emailAddress", given.emailAddress());
+            putIfGiven(user, "displayName", given.displayName());
+            putIfGiven(user, "applicationKeys", given.products());
+            requireField(user, "emailAddress", "emailAddress", JiraSpokeConstants.EMAIL_ADDRESS);
+            requireField(user, "name", "user", JiraSpokeConstants.USER);
+        }
+        return user;
+    }
+
+    /** What the options say of a new user; null where an option is not set. */
+    public record NewUser(String name, String emailAddress, String displayName, String password,
+                          List<String> products) {
+
+        @Override
+        public String toString() {
+            // the password stays out of every log and exception
+            return "NewUser[" + name + ", " + emailAddress + "]";
+        }
+    }
+
+    /**
+     * The groups a user belongs to: Cloud answers them on their own, Data Center only inside the user
+     * ({@code expand=groups}), where a {@code size} larger than the items says Jira cut the list.
+     */
+    public JsonNode userGroups(JiraClient client, String user) {
+        if (this == CLOUD) {
+            return client.call(JiraRequest.get("/rest/api/3/user/groups").query("accountId", user)
+                    .expect(JiraRequest.Expect.ARRAY));
+        }
+        JiraRequest request = JiraRequest.get("/rest/api/2/user").query("username", user).query("expand", "groups");
+        JsonNode groups = client.call(request).path("groups");
+        JsonNode items = groups.path("items");
+        if (!items.isArray()) {
+            throw new JiraSpokeUnexpectedAnswerException("Jira answered GET " + request.pathAndQuery()
+                                                         + " without the user's groups ('groups.items' is "
+                                                         + (items.isMissingNode() ? "missing" : "not an array")
+                                                         + ")", 200, "GET", request.pathAndQuery(), null);
+        }
+        long size = groups.path("size").asLong(items.size());
+        if (size > items.size()) {
+            LOG.warn("Jira answered {} of the {} groups of user {} on connection '{}' (Data Center cuts the groups it"
+                     + " expands into a user)", items.size(), size, user, client.name());
+        }
+        return items;
+    }
+
+    /** Whether groups have ids besides their names (Cloud); Data Center knows groups by name only. */
+    public boolean groupsHaveIds() {
+        return this == CLOUD;
+    }
+
+    private static void refuseOnCloud(Object value, String option, String why) {
+        if (value != null) {
+            throw new JiraSpokeInputException("user/create: " + why + "; leave option '" + option + "' (and its"
+                                              + " header) unset");
+        }
+    }
+
+    private static void putIfGiven(Map<String, Object> body, String field, Object value) {
+        if (value != null) {
+            body.putIfAbsent(field, value);
+        }
+    }
+
+    private static void requireField(Map<String, Object> body, String field, String option, String header) {
+        Object v = body.get(field);
+        if (v == null || (v instanceof String text && text.isBlank())) {
+            throw new JiraSpokeInputException("user/create needs field '" + field + "': set option '" + option
+                                              + "', header " + header + ", or \"" + field + "\" in the body");
+        }
+    }
 
     private static Map<String, Object> searchBody(String jql, Map<String, Object> page, List<String> fields) {
         Map<String, Object> body = new LinkedHashMap<>();

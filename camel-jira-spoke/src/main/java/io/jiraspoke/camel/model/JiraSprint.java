@@ -49,9 +49,9 @@ public final class JiraSprint {
         return node;
     }
 
-    /** The sprint id; null when Jira did not send one. */
-    public Long getId() {
-        return number("id");
+    /** The sprint id (a number as text), which the sprint actions take; null when Jira did not send one. */
+    public String getId() {
+        return idText("id");
     }
 
     /** The sprint's name, e.g. {@code PROJ Sprint 12}. */
@@ -65,10 +65,14 @@ public final class JiraSprint {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    /** The id of the board the sprint was created on ({@code rapidViewId} in Data Center's text form). */
-    public Long getBoardId() {
+    /**
+     * The id of the board the sprint was created on, as text: {@code originBoardId} in the agile API,
+     * {@code boardId} in an issue's sprint field, {@code rapidViewId} in Data Center's text form; null on old
+     * servers that do not say.
+     */
+    public String getBoardId() {
         for (String field : BOARD_FIELDS) {
-            Long id = number(field);
+            String id = idText(field);
             if (id != null) {
                 return id;
             }
@@ -76,10 +80,19 @@ public final class JiraSprint {
         return null;
     }
 
-    /** The sprint goal; null when there is none. */
+    /** The agile API's {@code originBoardId} alone; null when Jira did not send it. */
+    public String getOriginBoardId() {
+        return idText("originBoardId");
+    }
+
+    /** The REST URL of the sprint; null in an issue's sprint field. */
+    public String getSelf() {
+        return JiraIssue.text(values, "self");
+    }
+
+    /** The sprint goal; empty when Jira sent an empty one, null when it sent none. */
     public String getGoal() {
-        String g = JiraIssue.text(values, "goal");
-        return g == null || g.isEmpty() ? null : g;
+        return JiraIssue.text(values, "goal");
     }
 
     /** When the sprint started (or is planned to); null for a sprint without dates. */
@@ -102,16 +115,17 @@ public final class JiraSprint {
         return raw;
     }
 
-    private Long number(String field) {
+    /** A whole-number id as text, whether Jira sent a number or a string; null when absent or not a number. */
+    private String idText(String field) {
         JsonNode v = values == null ? null : values.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isIntegralNumber()) {
-            return v.asLong();
+            return v.asText();
         }
         String t = v.asText().strip();
-        return !t.isEmpty() && t.length() < 19 && t.chars().allMatch(Character::isDigit) ? Long.valueOf(t) : null;
+        return !t.isEmpty() && t.length() < 19 && t.chars().allMatch(Character::isDigit) ? t : null;
     }
 
     @Override

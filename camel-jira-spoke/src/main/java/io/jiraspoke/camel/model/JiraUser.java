@@ -52,6 +52,11 @@ public final class JiraUser {
         return JiraIssue.text(raw, "timeZone");
     }
 
+    /** The REST URL of the user. */
+    public String getSelf() {
+        return JiraIssue.text(raw, "self");
+    }
+
     /** Jira's JSON as received. */
     public JsonNode getRaw() {
         return raw;

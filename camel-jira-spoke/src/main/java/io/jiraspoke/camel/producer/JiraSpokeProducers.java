@@ -19,16 +19,18 @@ import org.apache.camel.spi.InvokeOnHeader;
  */
 public final class JiraSpokeProducers {
 
-    private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
-            "audit", List.of(AuditProducer.class),
-            "board", List.of(BoardProducer.class),
-            "field", List.of(FieldProducer.class),
-            "issue", List.of(IssueProducer.class),
-            "metadata", List.of(MetadataProducer.class),
-            "project", List.of(ProjectProducer.class),
-            "server", List.of(ServerProducer.class),
-            "user", List.of(UserProducer.class),
-            "webhook", List.of(WebhookProducer.class));
+    private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.ofEntries(
+            Map.entry("audit", List.of(AuditProducer.class)),
+            Map.entry("board", List.of(BoardProducer.class)),
+            Map.entry("field", List.of(FieldProducer.class)),
+            Map.entry("group", List.of(GroupProducer.class)),
+            Map.entry("issue", List.of(IssueProducer.class)),
+            Map.entry("metadata", List.of(MetadataProducer.class)),
+            Map.entry("project", List.of(ProjectProducer.class)),
+            Map.entry("server", List.of(ServerProducer.class)),
+            Map.entry("sprint", List.of(SprintProducer.class)),
+            Map.entry("user", List.of(UserProducer.class)),
+            Map.entry("webhook", List.of(WebhookProducer.class)));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();

@@ -245,7 +245,153 @@ class ActionContractTest extends ActionTestSupport {
                         .dataCenterVersion("10.3.1")
                         .result("${header.CamelJiraSpokeWebhookId} ${header.CamelJiraSpokeWebhookOutcome}", "3 deleted")
                         .badInput(BadInput.options("")
-                                .mustSay("webhook/unsubscribe", "'webhookId'", "'webhookName'", "'webhookUrl'")));
+                                .mustSay("webhook/unsubscribe", "'webhookId'", "'webhookName'", "'webhookUrl'")),
+                Row.of("sprint/create")
+                        .options("sprintName=RAW(Checkout 13)&boardId=84&startDate=2026-11-16T08:00:00Z"
+                                 + "&endDate=2026-11-30&sprintGoal=RAW(Refunds for saved cards)")
+                        .cloud("POST", "/rest/agile/1.0/sprint", created(json("cloud-sprint-created.json")))
+                        .dataCenter("POST", "/rest/agile/1.0/sprint", created(json("dc-sprint-created.json")))
+                        .result("${body.id} ${body.state} ${header.CamelJiraSpokeSprintId}", "38 future 38")
+                        .badInput(BadInput.options("sprintName=RAW(Checkout 13)&boardId=board-84")
+                                .mustSay("sprint/create", "'boardId'", JiraSpokeConstants.BOARD_ID, "a number")),
+                Row.of("sprint/get")
+                        .options("sprintId=37")
+                        .cloud("GET", "/rest/agile/1.0/sprint/37", ok(json("cloud-sprint-37.json")))
+                        .dataCenter("GET", "/rest/agile/1.0/sprint/37", ok(json("dc-sprint-37.json")))
+                        .result("${body.name} ${body.state} ${header.CamelJiraSpokeSprintId}", "Checkout 12 active 37")
+                        .badInput(BadInput.options("")
+                                .mustSay("sprint/get", "'sprintId'", JiraSpokeConstants.SPRINT_ID)),
+                Row.of("sprint/update")
+                        .options("sprintId=37&sprintGoal=RAW(Saved cards work again)")
+                        .cloud("POST", "/rest/agile/1.0/sprint/37", ok(json("cloud-sprint-37.json")))
+                        .dataCenter("POST", "/rest/agile/1.0/sprint/37", ok(json("dc-sprint-37.json")))
+                        .result("${body.goal} ${header.CamelJiraSpokeSprintId}", "Saved cards work again 37")
+                        // a partial update of nothing would change nothing
+                        .badInput(BadInput.options("sprintId=37")
+                                .mustSay("sprint/update", "nothing to change", "'sprintName'", "'sprintState'")),
+                Row.of("sprint/delete")
+                        .options("sprintId=37")
+                        .cloud("DELETE", "/rest/agile/1.0/sprint/37", noContent())
+                        .dataCenter("DELETE", "/rest/agile/1.0/sprint/37", noContent())
+                        .result("${header.CamelJiraSpokeSprintId}", "37")
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.SPRINT_ID, "Checkout 12")
+                                .mustSay("sprint/delete", "'sprintId'", JiraSpokeConstants.SPRINT_ID, "a number")),
+                Row.of("sprint/list")
+                        .options("boardId=84&sprintState=active,closed&pageSize=50")
+                        .cloud("GET", "/rest/agile/1.0/board/84/sprint?startAt=0&maxResults=50&state=active%2Cclosed",
+                                ok(json("cloud-sprints-board-84.json")))
+                        .dataCenter("GET", "/rest/agile/1.0/board/84/sprint?startAt=0&maxResults=50"
+                                           + "&state=active%2Cclosed",
+                                ok(json("dc-sprints-board-84.json")))
+                        .result("${body.size()} ${body[1].name} ${body[1].originBoardId}", "3 Checkout 12 84")
+                        .badInput(BadInput.options("boardId=84&sprintState=open")
+                                .mustSay("sprint/list", "'sprintState'", JiraSpokeConstants.SPRINT_STATE, "'open'")),
+                Row.of("user/create")
+                        .options("emailAddress=grace.hopper@example.com&products=jira-software")
+                        .cloud("POST", "/rest/api/3/user", created(json("cloud-user-created.json")))
+                        .dataCenter("POST", "/rest/api/2/user", created(json("dc-user-created.json")))
+                        .dataCenterOptions("user=ghopper&emailAddress=grace.hopper@example.com"
+                                           + "&displayName=RAW(Grace Hopper)&userPassword=RAW(Tr0ub4dor&3)"
+                                           + "&products=jira-software")
+                        .result("${body.emailAddress} ${header.CamelJiraSpokeUser}",
+                                "grace.hopper@example.com 712020:0e3a6f1b-9c7d-4a2e-8b5f-1d2c3b4a5e6f",
+                                "grace.hopper@example.com ghopper")
+                        .badInput(BadInput.options("products=jira-software")
+                                .mustSay("user/create", "'emailAddress'", JiraSpokeConstants.EMAIL_ADDRESS)),
+                Row.of("user/delete")
+                        .options("user=5b10a2844c20165700ede21g")
+                        .cloud("DELETE", "/rest/api/3/user?accountId=5b10a2844c20165700ede21g", noContent())
+                        .dataCenter("DELETE", "/rest/api/2/user?username=jgross", noContent())
+                        .dataCenterOptions("user=jgross")
+                        .result("${header.CamelJiraSpokeUser}", "5b10a2844c20165700ede21g", "jgross")
+                        .badInput(BadInput.options("").mustSay("user/delete", "'user'", JiraSpokeConstants.USER)),
+                Row.of("user/groups")
+                        .options("user=712020:0e3a6f1b-9c7d-4a2e-8b5f-1d2c3b4a5e6f")
+                        .cloud("GET", "/rest/api/3/user/groups?accountId=712020%3A0e3a6f1b-9c7d-4a2e-8b5f-1d2c3b4a5e6f",
+                                ok(json("cloud-user-groups.json")))
+                        .dataCenter("GET", "/rest/api/2/user?username=ghopper&expand=groups",
+                                ok(json("dc-user-with-groups.json")))
+                        .dataCenterOptions("user=ghopper")
+                        .result("${body.size()} ${body[1].name}", "2 Zahlungsverkehr Köln")
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.USER, " ")
+                                .mustSay("user/groups", "'user'", JiraSpokeConstants.USER)),
+                Row.of("user/list")
+                        // limit = pageSize: one page answers the call, though a bare-array list ends only when empty
+                        .options("pageSize=2&limit=2")
+                        .cloud("GET", "/rest/api/3/users/search?startAt=0&maxResults=2", ok(json("cloud-users-search.json")))
+                        .result("${body.size()} ${body[1].displayName} ${body[1].active}", "2 Jürgen Groß false")
+                        .noBadInput("every option is optional and the body is not read"),
+                Row.of("user/search")
+                        .options("query=gr&pageSize=2&limit=2")
+                        .cloud("GET", "/rest/api/3/user/search?startAt=0&maxResults=2&query=gr",
+                                ok(json("cloud-users-search.json")))
+                        .dataCenter("GET", "/rest/api/2/user/search?startAt=0&maxResults=2&username=gr",
+                                ok(json("dc-users-search.json")))
+                        .result("${body.size()} ${body[0].displayName} ${body[1].displayName}",
+                                "2 Grace Hopper Jürgen Groß")
+                        .badInput(BadInput.options("pageSize=2")
+                                .mustSay("user/search", "'query'", JiraSpokeConstants.QUERY)),
+                Row.of("group/create")
+                        .options("groupName=payments-oncall")
+                        .cloud("POST", "/rest/api/3/group", created(json("cloud-group-created.json")))
+                        .dataCenter("POST", "/rest/api/2/group", created(json("dc-group-created.json")))
+                        .result("${body.name}|${header.CamelJiraSpokeGroupId}",
+                                "payments-oncall|9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718", "payments-oncall|")
+                        .badInput(BadInput.options("")
+                                .mustSay("group/create", "'groupName'", JiraSpokeConstants.GROUP_NAME)),
+                Row.of("group/delete")
+                        .options("groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718"
+                                 + "&swapGroupId=276f955c-63d7-42c8-9520-92d01dca0625")
+                        .cloud("DELETE", "/rest/api/3/group?groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718"
+                                         + "&swapGroupId=276f955c-63d7-42c8-9520-92d01dca0625", emptyOk())
+                        .dataCenter("DELETE", "/rest/api/2/group?groupname=payments-oncall"
+                                              + "&swapGroup=jira-software-users", emptyOk())
+                        .dataCenterOptions("groupName=payments-oncall&swapGroupName=jira-software-users")
+                        .result("${header.CamelJiraSpokeGroupId}|${header.CamelJiraSpokeGroupName}",
+                                "9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718|", "|payments-oncall")
+                        .badInput(BadInput.options("swapGroupName=jira-software-users")
+                                .mustSay("group/delete", "'groupName'", JiraSpokeConstants.GROUP_NAME)),
+                Row.of("group/addUser")
+                        .options("groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718"
+                                 + "&user=712020:0e3a6f1b-9c7d-4a2e-8b5f-1d2c3b4a5e6f")
+                        .cloud("POST", "/rest/api/3/group/user?groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718",
+                                created(json("cloud-group-created.json")))
+                        .dataCenter("POST", "/rest/api/2/group/user?groupname=payments-oncall",
+                                created(json("dc-group-created.json")))
+                        .dataCenterOptions("groupName=payments-oncall&user=ghopper")
+                        .result("${body.name} ${header.CamelJiraSpokeUser}",
+                                "payments-oncall 712020:0e3a6f1b-9c7d-4a2e-8b5f-1d2c3b4a5e6f", "payments-oncall ghopper")
+                        .badInput(BadInput.options("groupName=payments-oncall")
+                                .mustSay("group/addUser", "'user'", JiraSpokeConstants.USER)),
+                Row.of("group/removeUser")
+                        .options("groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718&user=5b10a2844c20165700ede21g")
+                        .cloud("DELETE", "/rest/api/3/group/user?groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718"
+                                         + "&accountId=5b10a2844c20165700ede21g", emptyOk())
+                        .dataCenter("DELETE", "/rest/api/2/group/user?groupname=payments-oncall&username=jgross",
+                                emptyOk())
+                        .dataCenterOptions("groupName=payments-oncall&user=jgross")
+                        .result("${header.CamelJiraSpokeUser}", "5b10a2844c20165700ede21g", "jgross")
+                        .badInput(BadInput.options("user=jgross")
+                                .mustSay("group/removeUser", "'groupName'", JiraSpokeConstants.GROUP_NAME)),
+                Row.of("group/list")
+                        .options("pageSize=50")
+                        .cloud("GET", "/rest/api/3/group/bulk?startAt=0&maxResults=50", ok(json("cloud-groups-bulk.json")))
+                        // the extension to Data Center: the group picker, one unpaged list
+                        .dataCenter("GET", "/rest/api/2/groups/picker?maxResults=1000", ok(json("dc-groups-picker.json")))
+                        .result("${body.size()} ${body[1].name}", "3 Zahlungsverkehr Köln", "3 payments-oncall")
+                        .noBadInput("every option is optional and the body is not read"),
+                Row.of("group/members")
+                        .options("groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718&includeInactive=false&pageSize=50")
+                        .cloud("GET", "/rest/api/3/group/member?groupId=9b2a7c1e-4d3f-4e8a-a1b2-c3d4e5f60718"
+                                      + "&includeInactiveUsers=false&startAt=0&maxResults=50",
+                                ok(json("cloud-group-members.json")))
+                        .dataCenter("GET", "/rest/api/2/group/member?groupname=payments-oncall&includeInactiveUsers=false"
+                                           + "&startAt=0&maxResults=50",
+                                ok(json("dc-group-members.json")))
+                        .dataCenterOptions("groupName=payments-oncall&includeInactive=false&pageSize=50")
+                        .result("${body.size()} ${body[1].displayName}", "2 Jürgen Groß")
+                        .badInput(BadInput.options("includeInactive=true")
+                                .mustSay("group/members", "'groupName'", JiraSpokeConstants.GROUP_NAME)));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */
@@ -304,6 +450,11 @@ class ActionContractTest extends ActionTestSupport {
                 """;
     }
 
+    /** A 200 without a body, as Jira answers the group deletions. */
+    private static ResponseDefinitionBuilder emptyOk() {
+        return WireMock.aResponse().withStatus(200);
+    }
+
     /** GET /rest/agile/1.0/board as both deployments answer it: one page, the board located in its project. */
     private static String boards(String site, int projectId) {
         return """
@@ -342,7 +493,7 @@ class ActionContractTest extends ActionTestSupport {
         stub(via, call, call.answer());
         start(via, row);
 
-        Exchange ex = sendValid(row);
+        Exchange ex = sendValid(row, via);
 
         assertThat(ex.getException()).as("exception").isNull();
         assertThat(result(ex, row)).isEqualTo(row.expected(via));
@@ -360,7 +511,7 @@ class ActionContractTest extends ActionTestSupport {
         stub(via, call, call.answer());
         start(via, row);
 
-        Exchange ex = sendValid(row);
+        Exchange ex = sendValid(row, via);
 
         assertThat(ex.getException()).as("exception").isNull();
         List<LoggedRequest> sent = sent();
@@ -383,7 +534,7 @@ class ActionContractTest extends ActionTestSupport {
         stub(via, call, error.response());
         start(via, row);
 
-        Exchange ex = sendValid(row);
+        Exchange ex = sendValid(row, via);
 
         assertJiraError(ex, error, call.method(), call.pathAndQuery());
         assertNoResultHeaders(ex, row);
@@ -399,7 +550,7 @@ class ActionContractTest extends ActionTestSupport {
                 call.answer(), 0);
         start(via, row);
 
-        Exchange ex = sendValid(row);
+        Exchange ex = sendValid(row, via);
 
         assertThat(ex.getException()).as("exception").isNull();
         assertThat(result(ex, row)).isEqualTo(row.expected(via));
@@ -421,7 +572,7 @@ class ActionContractTest extends ActionTestSupport {
                 .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(INTERNAL_SERVER_ERROR));
         start(via, row);
 
-        Exchange ex = sendValid(row);
+        Exchange ex = sendValid(row, via);
 
         JiraSpokeServerErrorException e = failure(ex, JiraSpokeServerErrorException.class);
         assertThat(e.getStatus()).isEqualTo(500);
@@ -448,10 +599,28 @@ class ActionContractTest extends ActionTestSupport {
         assertRefusedLocally(ex, bad.words().toArray(String[]::new));
     }
 
+    @ParameterizedTest(name = "{0} via {1}")
+    @MethodSource("rowsByRefusedConnection")
+    void anActionRefusedForTheCredentialsRefusesToStartThere(Row row, Via via) {
+        String message = startFailure(Map.of("jira", via.connection(this, row)), sendingTo(uri(row.action(),
+                row.options(via))));
+
+        assertThat(message).contains("Endpoint jiraspoke:" + row.action() + " cannot start on connection 'jira'")
+                .contains("cannot be used with authType " + via.authType().id());
+        assertThat(jira.getAllServeEvents()).isEmpty();
+    }
+
     // sources
 
     static Stream<Arguments> rowsByConnection() {
-        return rows().stream().flatMap(r -> Stream.of(Via.values()).filter(r::runsVia).map(v -> Arguments.of(r, v)));
+        return rows().stream().flatMap(r -> Stream.of(Via.values()).filter(v -> r.runsVia(v) && !r.refusesAuthOf(v))
+                .map(v -> Arguments.of(r, v)));
+    }
+
+    /** The actions Jira refuses for some credentials, with each connection that has them. */
+    static Stream<Arguments> rowsByRefusedConnection() {
+        return rows().stream().flatMap(r -> Stream.of(Via.values()).filter(v -> r.call(v) != null && r.refusesAuthOf(v))
+                .map(v -> Arguments.of(r, v)));
     }
 
     static Stream<Arguments> rowsByCloudConnection() {
@@ -499,8 +668,8 @@ class ActionContractTest extends ActionTestSupport {
         }
     }
 
-    private Exchange sendValid(Row row) {
-        return send(uri(row.action(), row.options()), row.body(), row.headers());
+    private Exchange sendValid(Row row, Via via) {
+        return send(uri(row.action(), row.options(via)), row.body(), row.headers());
     }
 
     private static String uri(String action, String options) {
@@ -622,23 +791,28 @@ class ActionContractTest extends ActionTestSupport {
     /**
      * The request a valid call makes on one deployment, and Jira's usual answer to it; the requests the call makes
      * besides (a lookup before a write, the server's version), stubbed to answer as Jira does and left out of the
-     * checks; and why no spec covers the call, where none does.
+     * checks; why no spec covers the call, where none does; and the options of the call on this deployment where
+     * they differ from the row's (a user is an account id on Cloud, a name on Data Center).
      */
     record Call(String method, String pathAndQuery, ResponseDefinitionBuilder answer, List<Stub> background,
-                String outsideSpec) {
+                String outsideSpec, String options) {
 
         Call(String method, String pathAndQuery, ResponseDefinitionBuilder answer) {
-            this(method, pathAndQuery, answer, List.of(), null);
+            this(method, pathAndQuery, answer, List.of(), null, null);
         }
 
         Call also(Stub stub) {
             List<Stub> b = new java.util.ArrayList<>(background);
             b.add(stub);
-            return new Call(method, pathAndQuery, answer, List.copyOf(b), outsideSpec);
+            return new Call(method, pathAndQuery, answer, List.copyOf(b), outsideSpec, options);
         }
 
         Call outside(String because) {
-            return new Call(method, pathAndQuery, answer, background, because);
+            return new Call(method, pathAndQuery, answer, background, because, options);
+        }
+
+        Call withOptions(String deploymentOptions) {
+            return new Call(method, pathAndQuery, answer, background, outsideSpec, deploymentOptions);
         }
     }
 
@@ -748,10 +922,27 @@ class ActionContractTest extends ActionTestSupport {
                     cloudResult, dataCenterResult, badInput, noBadInputBecause);
         }
 
+        /** Options for the deployment of {@code via}, where the action needs other ones there. */
+        Row dataCenterOptions(String options) {
+            return new Row(action, this.options, body, headers, cloud, dataCenter.withOptions(options),
+                    resultExpression, cloudResult, dataCenterResult, badInput, noBadInputBecause);
+        }
+
         /** Whether the action exists on the deployment and takes the credential of this way in. */
         boolean runsVia(Via via) {
-            return call(via) != null && !JiraSpokeAction.find(action).variantFor(via.flavour == Flavor.CLOUD
-                    ? Deployment.CLOUD : Deployment.SERVER, null).excludedAuth().contains(via.authType());
+            return call(via) != null && !refusesAuthOf(via);
+        }
+
+        /** Whether Jira refuses the action for the credentials of {@code via} (the start-up guard says so). */
+        boolean refusesAuthOf(Via via) {
+            ActionVariant v = JiraSpokeAction.find(action).variantFor(via.flavour == Flavor.CLOUD ? Deployment.CLOUD
+                    : Deployment.SERVER, null);
+            return v != null && v.excludedAuth().contains(via.authType());
+        }
+
+        String options(Via via) {
+            Call call = call(via);
+            return call != null && call.options() != null ? call.options() : options;
         }
 
         Call call(Via via) {

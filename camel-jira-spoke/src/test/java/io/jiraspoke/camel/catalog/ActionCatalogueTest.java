@@ -64,7 +64,7 @@ class ActionCatalogueTest {
     static List<Row> rowsOfEnum() {
         List<Row> rows = new ArrayList<>();
         for (JiraSpokeAction a : JiraSpokeAction.values()) {
-            for (ActionVariant v : a.variants()) {
+            for (ActionVariant v : catalogueVariants(a)) {
                 rows.add(new Row(a.id(), a.category(), v.seedName(), a.kind().name().toLowerCase(),
                         v.deploymentsText(),
                         v.excludedAuth().stream().map(AuthType::id).collect(Collectors.toCollection(TreeSet::new)),
@@ -73,6 +73,11 @@ class ActionCatalogueTest {
             }
         }
         return rows;
+    }
+
+    /** The variants the file has a row for: all but the extensions beyond it. */
+    static List<ActionVariant> catalogueVariants(JiraSpokeAction a) {
+        return a.variants().stream().filter(v -> !v.isExtension()).toList();
     }
 
     static Set<String> commaSet(String column) {
@@ -105,8 +110,30 @@ class ActionCatalogueTest {
         assertThat(JiraSpokeAction.values()).hasSize(66);
         assertThat(JiraSpokeAction.AUDIT_LOGS.variants()).hasSize(2);
         assertThat(JiraSpokeAction.PROJECT_LIST.variants()).hasSize(2);
-        assertThat(Arrays.stream(JiraSpokeAction.values()).filter(a -> a.variants().size() > 1))
+        assertThat(Arrays.stream(JiraSpokeAction.values()).filter(a -> catalogueVariants(a).size() > 1))
                 .containsExactly(JiraSpokeAction.AUDIT_LOGS, JiraSpokeAction.PROJECT_LIST);
+    }
+
+    @Test
+    void theExtensionsBeyondTheFileAddOnlyDeploymentsTheFileLeavesOut() {
+        List<ActionVariant> extensions = Arrays.stream(JiraSpokeAction.values()).flatMap(a -> a.variants().stream())
+                .filter(ActionVariant::isExtension).toList();
+
+        assertThat(extensions).extracting(v -> v.action().id() + " " + v.deploymentsText())
+                .containsExactly("group/list server", "user/search cloud");
+        for (ActionVariant extension : extensions) {
+            JiraSpokeAction a = extension.action();
+            for (Deployment d : Deployment.values()) {
+                boolean inFile = catalogueVariants(a).stream().anyMatch(v -> v.supports(d, null));
+                assertThat(inFile && extension.supports(d, null)).as("%s extends %s to a deployment of its own row",
+                        a, d).isFalse();
+            }
+            // the producer dispatch needs one key per variant
+            assertThat(extension.key()).isEqualTo(a.id() + "[" + extension.deploymentsText() + "]");
+            assertThat(extension.description()).startsWith("extension beyond the spoke: ");
+        }
+        assertThat(JiraSpokeAction.USER_SEARCH.variantFor(Deployment.CLOUD, null).granularScopes())
+                .contains("read:user:jira");
     }
 
     @Test
@@ -130,7 +157,10 @@ class ActionCatalogueTest {
         assertThat(JiraSpokeAction.PROJECT_LIST.variantFor(Deployment.SERVER, 10).seedName())
                 .isEqualTo("Look up Projects");
         assertThat(JiraSpokeAction.USER_LIST.variantFor(Deployment.SERVER, null)).isNull();
-        assertThat(JiraSpokeAction.USER_SEARCH.variantFor(Deployment.CLOUD, null)).isNull();
+        assertThat(JiraSpokeAction.USER_SEARCH.variantFor(Deployment.SERVER, 10).isExtension()).isFalse();
+        assertThat(JiraSpokeAction.USER_SEARCH.variantFor(Deployment.CLOUD, null).isExtension()).isTrue();
+        assertThat(JiraSpokeAction.GROUP_LIST.variantFor(Deployment.CLOUD, null).isExtension()).isFalse();
+        assertThat(JiraSpokeAction.GROUP_LIST.variantFor(Deployment.SERVER, 9).isExtension()).isTrue();
     }
 
     @Test
@@ -197,12 +227,12 @@ class ActionCatalogueTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:in").to("jiraspoke:group/create?connection=cloud");
+                    from("direct:in").to("jiraspoke:issue/addLink?connection=cloud");
                 }
             });
 
             assertThatThrownBy(context::start).rootCause()
-                    .hasMessageStartingWith("jiraspoke action 'group/create' is in the catalogue but its producer is"
+                    .hasMessageStartingWith("jiraspoke action 'issue/addLink' is in the catalogue but its producer is"
                                             + " not implemented in this version of camel-jira-spoke yet")
                     .hasMessageContaining("Implemented: ").hasMessageContaining("server/info");
         }

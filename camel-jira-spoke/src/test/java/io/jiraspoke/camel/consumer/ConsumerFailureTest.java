@@ -26,6 +26,8 @@ class ConsumerFailureTest extends ConsumerTestSupport {
 
     static final String POISON = "ABC-3";
 
+    /** One project for the whole test: a restart must see the very same issue versions. */
+    final List<Issue> issues = Issues.project(5, 30);
     final List<String> attempts = new CopyOnWriteArrayList<>();
     final MemoryStateRepository state = new MemoryStateRepository();
     private final LogCapture capture = new LogCapture();
@@ -39,7 +41,7 @@ class ConsumerFailureTest extends ConsumerTestSupport {
 
     /** The consumer's route, with the error handling (which applies to the routes of its own builder). */
     void startWith(String options, java.util.function.Consumer<RouteBuilder> errorHandling) throws Exception {
-        serve(Issues.project(5, 30));
+        serve(issues);
         context = null;
         start(Map.of("cloud", cloud()), new RouteBuilder() {
             @Override
@@ -146,12 +148,11 @@ class ConsumerFailureTest extends ConsumerTestSupport {
     void anEditedPoisonIssueIsANewVersionWithItsOwnCount() throws Exception {
         startWith("&maxDeliveryAttempts=2", none());
         consumer().run();
-        Issue edited = Issues.project(5, 30).get(2).touched(java.time.Instant.now().truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS));
-        List<Issue> issues = new java.util.ArrayList<>(Issues.project(5, 30));
-        issues.remove(2);
-        issues.add(edited);
-        serve(issues);
+        Issue edited = issues.get(2).touched(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        List<Issue> later = new java.util.ArrayList<>(issues);
+        later.remove(2);
+        later.add(edited);
+        serve(later);
 
         consumer().run();
 

@@ -113,13 +113,16 @@ class ReferenceDocTest {
                         + " types Jira refuses for the action. Scoped connections (scoped API token, OAuth) need"
                         + " either all classic or all granular scopes; `*` means any scope, `-` none. *Writes*:"
                         + " refused on read-only connections. *Consumer*: incremental (a watermark with overlap) or"
-                        + " list (every item, or only new and changed ones).\n\n")
+                        + " list (every item, or only new and changed ones). *(extension)*: a deployment the"
+                        + " spoke leaves out, where the component offers the action through another API of"
+                        + " Jira's.\n\n")
                 .append("| action | kind | available | deployments | not with | classic scopes | granular scopes |"
                         + " writes | consumer | what it does |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (JiraSpokeAction a : JiraSpokeAction.values()) {
             for (ActionVariant v : a.variants()) {
                 md.append("| `").append(a.id()).append("` | ").append(a.kind().name().toLowerCase()).append(" | ")
-                        .append(available(a)).append(" | ").append(v.deploymentsText()).append(" | ")
+                        .append(available(a)).append(" | ").append(v.deploymentsText())
+                        .append(v.isExtension() ? " (extension)" : "").append(" | ")
                         .append(String.join(", ", v.excludedAuth().stream().map(AuthType::id).toList())).append(" | ")
                         .append(scopes(v, true)).append(" | ").append(scopes(v, false)).append(" | ")
                         .append(a.writes() ? "yes" : "").append(" | ")
@@ -158,7 +161,8 @@ class ReferenceDocTest {
                 if (doc == null) {
                     continue;
                 }
-                String on = a.variants().size() > 1 ? " (" + v.deploymentsText() + ")" : "";
+                String on = a.variants().size() > 1
+                        ? " (" + v.deploymentsText() + (v.isExtension() ? ", extension" : "") + ")" : "";
                 md.append("- Body in").append(on).append(": ").append(doc.body().isEmpty() ? "not read" : doc.body())
                         .append('\n');
                 md.append("- Body out").append(on).append(": ").append(doc.returns()).append('\n');

@@ -79,11 +79,12 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     }
 
     @Test
-    void userCreateOnAnAllowedAuthTypeFailsOnlyBecauseItIsNotImplementedYet() {
-        String message = startFailure("cloud", cloud(), "jiraspoke:user/create?connection=cloud");
+    void userCreateStartsOnAnAllowedAuthType() throws Exception {
+        start(Map.of("cloud", cloud()), sendingTo("jiraspoke:user/create?connection=cloud"));
 
-        assertThat(message).contains("'user/create' is in the catalogue but its producer is not implemented")
-                .doesNotContain("cannot be used with authType");
+        assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted())
+                .isTrue();
+        assertThat(jira.getAllServeEvents()).as("no call to Jira at start").isEmpty();
     }
 
     @Test
@@ -143,11 +144,26 @@ class StartupGuardTest extends JiraSpokeTestSupport {
     }
 
     @Test
-    void aServerOnlyActionRefusesToStartOnCloud() {
-        String message = startFailure("cloud", cloud(), "jiraspoke:user/search?connection=cloud");
+    void anExtensionIsGuardedByItsOwnScopes() throws Exception {
+        // user/search is a Data Center action in the spoke; the component extends it to Cloud
+        String message = startFailure("scoped", scoped("read:group:jira"), "jiraspoke:user/search?connection=scoped");
 
-        assertThat(message).contains("jiraspoke:user/search cannot start on connection 'cloud'")
-                .contains("does not exist on Jira cloud; it exists on: server");
+        assertThat(message).contains("jiraspoke:user/search cannot start on connection 'scoped'")
+                .contains("(missing [read:jira-user])").doesNotContain("does not exist");
+    }
+
+    @Test
+    void theExtensionsStartOnTheDeploymentsTheSpokeLeavesOut() throws Exception {
+        start(Map.of("cloud", cloud(), "dc", server()), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:users").to("jiraspoke:user/search?connection=cloud&query=ada");
+                // and group/list, a Cloud action in the spoke, is extended to Data Center
+                from("direct:groups").to("jiraspoke:group/list?connection=dc");
+            }
+        });
+        assertThat(context.getRoutes()).hasSize(2);
+        assertThat(jira.getAllServeEvents()).isEmpty();
     }
 
     @Test

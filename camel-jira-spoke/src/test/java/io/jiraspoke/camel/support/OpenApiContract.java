@@ -60,24 +60,38 @@ public final class OpenApiContract {
      * (Atlassian's reference page, rendered from the spec, shows "object" too). The schema is replaced by an array of
      * those three values, which takes {@code type=scrum} and still refuses any other value. A correction whose target
      * no longer looks as described fails, so that a fixed or changed spec is noticed instead of silently patched.
+     * <p>
+     * {@code GET /rest/agile/1.0/board/{boardId}/sprint} declares its {@code state} query parameter the same way. Its
+     * description says "Filters results to sprints in specified states. Valid values: future, active, closed. You can
+     * define multiple states separated by commas, e.g. state=active,closed": the schema becomes a string of those
+     * values, comma separated, which takes {@code state=active,closed} and refuses any other state.
      */
     static String corrected(String agileSpec) {
         try {
             JsonNode spec = MAPPER.readTree(agileSpec);
-            ObjectNode type = queryParameter(spec, "/rest/agile/1.0/board", "type");
-            if (!"object".equals(type.path("schema").path("type").asText())) {
-                throw new IllegalStateException("The agile spec's GET /rest/agile/1.0/board 'type' parameter is no"
-                                                + " longer an object schema: drop its correction. Now: " + type);
-            }
+            ObjectNode type = objectTyped(spec, "/rest/agile/1.0/board", "type");
             ObjectNode items = MAPPER.createObjectNode().put("type", "string");
             items.putArray("enum").add("scrum").add("kanban").add("simple");
             ObjectNode schema = MAPPER.createObjectNode().put("type", "array");
             schema.set("items", items);
             type.set("schema", schema);
+            ObjectNode state = objectTyped(spec, "/rest/agile/1.0/board/{boardId}/sprint", "state");
+            state.set("schema", MAPPER.createObjectNode().put("type", "string")
+                    .put("pattern", "^(future|active|closed)(,(future|active|closed))*$"));
             return MAPPER.writeValueAsString(spec);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A query parameter the spec declares an object, as the correction expects; anything else fails. */
+    private static ObjectNode objectTyped(JsonNode spec, String path, String name) {
+        ObjectNode parameter = queryParameter(spec, path, name);
+        if (!"object".equals(parameter.path("schema").path("type").asText())) {
+            throw new IllegalStateException("The agile spec's GET " + path + " '" + name + "' parameter is no longer"
+                                            + " an object schema: drop its correction. Now: " + parameter);
+        }
+        return parameter;
     }
 
     private static ObjectNode queryParameter(JsonNode spec, String path, String name) {

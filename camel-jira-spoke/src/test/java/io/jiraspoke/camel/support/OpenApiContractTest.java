@@ -105,12 +105,37 @@ class OpenApiContractTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void sprintStatesAreTakenAsACommaListOfTheThreeStates() throws Exception {
+        // declared an object as the board type is; see corrected()
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board/84/sprint?startAt=0&maxResults=50&state=active", null))
+                .isEmpty();
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board/84/sprint?state=future%2Cactive%2Cclosed", null))
+                .isEmpty();
+
+        assertThat(String.join("\n", problemsOf("GET", "/rest/agile/1.0/board/84/sprint?state=active%2Copen", null)))
+                .contains("state");
+        assertThat(problemsOf("GET", "/rest/agile/1.0/board/84/sprint?state=", null)).isNotEmpty();
+    }
+
+    @Test
     void theBoardTypeCorrectionRefusesASpecThatNoLongerNeedsIt() {
         String fixed = "{\"paths\":{\"/rest/agile/1.0/board\":{\"get\":{\"parameters\":[{\"in\":\"query\","
                        + "\"name\":\"type\",\"schema\":{\"type\":\"string\"}}]}}}}";
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> OpenApiContract.corrected(fixed)))
                 .hasMessageContaining("no longer an object schema");
+    }
+
+    @Test
+    void theSprintStateCorrectionRefusesASpecThatNoLongerNeedsIt() {
+        String fixed = "{\"paths\":{\"/rest/agile/1.0/board\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"type\",\"schema\":{\"type\":\"object\"}}]}},"
+                       + "\"/rest/agile/1.0/board/{boardId}/sprint\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"state\",\"schema\":{\"type\":\"string\"}}]}}}}";
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> OpenApiContract.corrected(fixed)))
+                .hasMessageContaining("/rest/agile/1.0/board/{boardId}/sprint 'state' parameter is no longer an"
+                                      + " object schema");
     }
 
     @Test
