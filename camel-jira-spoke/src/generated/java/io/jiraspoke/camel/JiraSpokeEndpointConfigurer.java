@@ -94,6 +94,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
+        case "textformat":
+        case "textFormat": target.getIssue().setTextFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
@@ -176,6 +178,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "summary": return java.lang.String.class;
+        case "textformat":
+        case "textFormat": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
@@ -259,6 +263,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
         case "summary": return target.getIssue().getSummary();
+        case "textformat":
+        case "textFormat": return target.getIssue().getTextFormat();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":

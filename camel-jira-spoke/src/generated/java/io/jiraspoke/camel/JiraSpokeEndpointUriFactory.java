@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("action");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -66,6 +66,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("stateKey");
         props.add("stateRepository");
         props.add("summary");
+        props.add("textFormat");
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -51,6 +51,12 @@ public final class JiraSpokeConstants {
               javaType = "String")
     public static final String BOARD_ID = "CamelJiraSpokeBoardId";
 
+    // rich text (descriptions, comment bodies, worklog and transition comments)
+    @Metadata(label = "producer", description = "How the text of a rich-text body or field is written: text or"
+                                                + " markdown (overrides option textFormat).",
+              javaType = "String", enums = "text,markdown")
+    public static final String TEXT_FORMAT = "CamelJiraSpokeTextFormat";
+
     private JiraSpokeConstants() {
     }
 }

@@ -48,7 +48,8 @@ public final class JiraIssue {
      * The description as plain text, on both deployments: Cloud's ADF and Data Center's wiki markup rendered the
      * same way (paragraphs separated by a blank line, {@code - } and {@code 1. } list items, table cells separated
      * by {@code " | "}, {@code text (url)} links, {@code @name} mentions, {@code [attachment: name]} media); null
-     * when the issue has none. {@link #getDescriptionAdf()} and {@link #getDescriptionWiki()} keep the markup.
+     * when the issue has none. The markup itself is in {@code descriptionAdf} (Cloud) and {@code descriptionWiki}
+     * (Data Center).
      */
     public String getDescription() {
         return Adf.toText(description());
