@@ -32,8 +32,11 @@ final class Markdown {
             .maxInlineNesting(MAX_INLINE_NESTING)
             .build();
 
-    /** {@code [~accountid:ID]} or {@code [~ID]}: the id runs to the closing bracket and holds no blank. */
-    static final Pattern MENTION = Pattern.compile("\\[~(?:(?i:accountid):)?([^\\]\\s]+)]");
+    /**
+     * {@code [~accountid:ID]} or {@code [~ID]}: the id runs to the closing bracket and holds no blank; the prefix, once
+     * there, is never taken for the id ({@code [~accountid:]} is no mention).
+     */
+    static final Pattern MENTION = Pattern.compile("\\[~(?:(?i:accountid):)?+([^\\]\\s]+)]");
 
     private Markdown() {
     }

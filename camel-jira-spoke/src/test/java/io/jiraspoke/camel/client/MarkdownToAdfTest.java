@@ -165,7 +165,7 @@ class MarkdownToAdfTest {
     @Test
     void mentionsByAccountIdBecomeMentionNodesOutsideCode() {
         assertAdf("Seen by [~accountid:712020:9a8b7c6d-1e2f-4a3b] and **[~5b10ac8d82e05b22cc7d4ef5]**, "
-                  + "not `[~accountid:in-code]`; [~ not a mention]", """
+                  + "not `[~accountid:in-code]`; [~ not a mention] [~accountid:]", """
                 {"type":"paragraph","content":[
                   {"type":"text","text":"Seen by "},
                   {"type":"mention","attrs":{"id":"712020:9a8b7c6d-1e2f-4a3b"}},
@@ -173,7 +173,7 @@ class MarkdownToAdfTest {
                   {"type":"mention","attrs":{"id":"5b10ac8d82e05b22cc7d4ef5"}},
                   {"type":"text","text":", not "},
                   {"type":"text","text":"[~accountid:in-code]","marks":[{"type":"code"}]},
-                  {"type":"text","text":"; [~ not a mention]"}]}""");
+                  {"type":"text","text":"; [~ not a mention] [~accountid:]"}]}""");
     }
 
     @Test
