@@ -146,6 +146,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "swapGroupId": target.getGroup().setSwapGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "swapgroupname":
         case "swapGroupName": target.getGroup().setSwapGroupName(property(camelContext, java.lang.String.class, value)); return true;
+        case "textformat":
+        case "textFormat": target.getIssue().setTextFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -298,6 +300,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "swapGroupId": return java.lang.String.class;
         case "swapgroupname":
         case "swapGroupName": return java.lang.String.class;
+        case "textformat":
+        case "textFormat": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -451,6 +455,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "swapGroupId": return target.getGroup().getSwapGroupId();
         case "swapgroupname":
         case "swapGroupName": return target.getGroup().getSwapGroupName();
+        case "textformat":
+        case "textFormat": return target.getIssue().getTextFormat();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getAudit().getTo();

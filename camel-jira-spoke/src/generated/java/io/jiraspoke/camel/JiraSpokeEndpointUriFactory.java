@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(82);
+        Set<String> props = new HashSet<>(83);
         props.add("action");
         props.add("assigneeType");
         props.add("backoffErrorThreshold");
@@ -94,6 +94,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("summary");
         props.add("swapGroupId");
         props.add("swapGroupName");
+        props.add("textFormat");
         props.add("timeUnit");
         props.add("to");
         props.add("useFixedDelay");

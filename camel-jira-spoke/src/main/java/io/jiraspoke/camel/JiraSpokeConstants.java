@@ -216,6 +216,12 @@ public final class JiraSpokeConstants {
               javaType = "String")
     public static final String SWAP_GROUP_ID = "CamelJiraSpokeSwapGroupId";
 
+    // rich text (descriptions, comment bodies, worklog and transition comments)
+    @Metadata(label = "producer", description = "How the text of a rich-text body or field is written: text or"
+                                                + " markdown (overrides option textFormat).",
+              javaType = "String", enums = "text,markdown")
+    public static final String TEXT_FORMAT = "CamelJiraSpokeTextFormat";
+
     private JiraSpokeConstants() {
     }
 }

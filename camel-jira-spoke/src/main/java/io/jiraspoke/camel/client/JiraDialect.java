@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,17 @@ public enum JiraDialect {
     /** Jira Cloud: REST v3, ADF, account ids, {@code /search/jql} with {@code nextPageToken}. */
     CLOUD(Deployment.CLOUD, "/rest/api/3", "accountId", "accountId") {
         @Override
-        public Object richText(Object value, String action, String field) {
-            return value instanceof CharSequence text ? Adf.fromText(text.toString()) : value;
+        public Object richText(Object value, TextFormat format, String action, String field) {
+            String text = plain(value);
+            if (text != null) {
+                return format == TextFormat.MARKDOWN ? Markdown.toAdf(text) : Adf.fromText(text);
+            }
+            if (isDocument(value)) {
+                return value;
+            }
+            throw new JiraSpokeInputException(action + ": field '" + field + "' must be text or an ADF document"
+                                              + " ({\"type\":\"doc\",\"version\":1,\"content\":[..]}), got "
+                                              + describe(value));
         }
 
         @Override
@@ -50,12 +60,14 @@ public enum JiraDialect {
     /** Jira Server and Data Center: REST v2, wiki markup, user names, {@code /search} with {@code startAt}. */
     DATA_CENTER(Deployment.SERVER, "/rest/api/2", "name", "username") {
         @Override
-        public Object richText(Object value, String action, String field) {
-            if (value instanceof CharSequence text) {
-                return text.toString();
+        public Object richText(Object value, TextFormat format, String action, String field) {
+            String text = plain(value);
+            if (text != null) {
+                return format == TextFormat.MARKDOWN ? Markdown.toWiki(text) : text;
             }
             throw new JiraSpokeInputException(action + ": field '" + field + "' must be text on Jira Data Center"
-                                              + " (wiki markup); ADF documents are only understood by Jira Cloud");
+                                              + " (wiki markup, or Markdown with textFormat=markdown); ADF documents"
+                                              + " are only understood by Jira Cloud, got " + describe(value));
         }
 
         @Override
@@ -100,14 +112,50 @@ public enum JiraDialect {
     }
 
     /**
-     * A rich-text value (description, comment body) as this deployment takes it: plain text becomes ADF on Cloud
-     * and stays wiki text on Data Center; an ADF document goes to Cloud as is and is refused by Data Center.
+     * A rich-text value (description, comment body, worklog or transition comment) as this deployment takes it.
+     * Text (a String or a JSON string) is read in {@code format}: on Cloud, {@link TextFormat#TEXT} becomes ADF
+     * paragraphs and hard breaks and {@link TextFormat#MARKDOWN} an ADF document with its structure; on Data Center,
+     * text is sent as is (it may carry wiki markup) and Markdown becomes wiki markup. An ADF document (a Map or JSON
+     * object of {@code "type": "doc"}) goes to Cloud as is whatever the format and is refused by Data Center; other
+     * values are refused. A null format is {@link TextFormat#TEXT}.
+     *
+     * @param action the action id, and {@code field} the field, that a refusal names
+     * @throws JiraSpokeInputException when the value cannot be rich text on this deployment
      */
-    public abstract Object richText(Object value, String action, String field);
+    public abstract Object richText(Object value, TextFormat format, String action, String field);
 
-    /** The plain text of a rich-text value as Jira returned it (ADF flattened, wiki text as is); null stays null. */
+    /**
+     * The plain text of a rich-text value as Jira returned it: ADF rendered by {@link Adf#toText}, wiki markup
+     * stripped by {@link io.jiraspoke.camel.model.WikiText#toText}; null stays null.
+     */
     public String text(JsonNode value) {
         return Adf.toText(value);
+    }
+
+    private static String plain(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.toString();
+        }
+        return value instanceof JsonNode node && node.isTextual() ? node.asText() : null;
+    }
+
+    private static boolean isDocument(Object value) {
+        if (value instanceof JsonNode node) {
+            return Adf.isDocument(node);
+        }
+        return value instanceof Map<?, ?> map && "doc".equals(map.get("type"));
+    }
+
+    /** What a refused value was, by kind, never by content (which may be long or private). */
+    private static String describe(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.isObject() && node.has("type") ? "a JSON object of type '" + node.path("type").asText() + "'"
+                    : "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.get("type") != null ? "a map of type '" + map.get("type") + "'" : "a map without \"type\"";
+        }
+        return "a " + value.getClass().getName();
     }
 
     /** A user in a request body: {@code {"accountId": ..}} on Cloud, {@code {"name": ..}} on Data Center. */

@@ -71,15 +71,37 @@ public final class JiraIssue {
         return text(raw.path("fields"), "summary");
     }
 
-    /** The description as plain text: ADF flattened on Cloud, wiki markup as is on Data Center. */
+    /**
+     * The description as plain text, on both deployments: Cloud's ADF and Data Center's wiki markup rendered the
+     * same way (paragraphs separated by a blank line, {@code - } and {@code 1. } list items, table cells separated
+     * by {@code " | "}, {@code text (url)} links, {@code @name} mentions, {@code [attachment: name]} media); null
+     * when the issue has none. The markup itself is in {@code descriptionAdf} (Cloud) and {@code descriptionWiki}
+     * (Data Center).
+     */
     public String getDescription() {
-        return Adf.toText(raw.path("fields").get("description"));
+        return Adf.toText(description());
     }
 
     /** The description as ADF (Cloud), or null. */
     public JsonNode getDescriptionAdf() {
-        JsonNode d = raw.path("fields").get("description");
+        JsonNode d = description();
         return Adf.isDocument(d) ? d : null;
+    }
+
+    /** The description as wiki markup (Data Center), or null. */
+    public String getDescriptionWiki() {
+        JsonNode d = description();
+        return d != null && d.isTextual() ? d.asText() : null;
+    }
+
+    /** The description as Jira sent it: an ADF object (Cloud), a wiki markup string (Data Center), or null. */
+    public JsonNode getDescriptionRaw() {
+        JsonNode d = description();
+        return d == null || d.isNull() ? null : d;
+    }
+
+    private JsonNode description() {
+        return raw.path("fields").get("description");
     }
 
     /** The name of the status, e.g. {@code In Progress}. */

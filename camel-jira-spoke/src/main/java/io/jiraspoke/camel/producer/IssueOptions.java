@@ -1,5 +1,6 @@
 package io.jiraspoke.camel.producer;
 
+import io.jiraspoke.camel.client.TextFormat;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -43,6 +44,17 @@ public class IssueOptions {
                             + " sent and Jira's own default applies, which is true: watchers are notified. false"
                             + " needs the project admin permission.")
     private Boolean notifyUsers;
+    @UriParam(label = "producer", enums = "text,markdown", defaultValue = "text",
+              description = "How text for a rich-text field (a description, a comment body, a worklog or transition"
+                            + " comment) is written. text: plain text; on Cloud blank lines separate paragraphs and"
+                            + " single newlines are line breaks, on Data Center the text is sent as is, so it may"
+                            + " carry wiki markup. markdown: CommonMark (headings, bullet and numbered lists,"
+                            + " bold, italic, strikethrough, inline code, links, fenced code blocks with a language,"
+                            + " block quotes, rules, hard breaks) with mentions in Jira's wiki syntax, by account id"
+                            + " on Cloud and by user name on Data Center (see Rich text in the README); it becomes"
+                            + " ADF on Cloud and wiki markup on Data Center. An ADF document is sent to Cloud as is"
+                            + " whatever this says.")
+    private String textFormat = TextFormat.TEXT.id();
 
     public String getIssueKey() {
         return issueKey;
@@ -106,6 +118,19 @@ public class IssueOptions {
 
     public void setDeleteSubtasks(boolean deleteSubtasks) {
         this.deleteSubtasks = deleteSubtasks;
+    }
+
+    public String getTextFormat() {
+        return textFormat;
+    }
+
+    public void setTextFormat(String textFormat) {
+        try {
+            TextFormat.fromId(textFormat);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Option 'textFormat' " + e.getMessage(), e);
+        }
+        this.textFormat = textFormat;
     }
 
     public Boolean getNotifyUsers() {

@@ -10,6 +10,7 @@ import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.catalog.ActionDoc;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraRequest;
+import io.jiraspoke.camel.client.TextFormat;
 import io.jiraspoke.camel.consumer.ConsumerFeed;
 import io.jiraspoke.camel.consumer.IncrementalSource;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
@@ -25,9 +26,10 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 /**
  * Actions of the {@code issue} family. Create and update take the fields from the body (a map or JSON object of
  * field ids or display names to values, or {@code {"fields":..,"update":..}}), names resolved and values shaped by
- * the connection's {@link io.jiraspoke.camel.fields.FieldResolver}; a plain text body, or an ADF document, is the
- * description, shaped by the connection's dialect. A {@link JiraIssue} body (the result of an earlier step, e.g. the
- * consumer) carries no fields to set: options and headers are used alone.
+ * the connection's {@link io.jiraspoke.camel.fields.FieldResolver}; a text body, or an ADF document, is the
+ * description, read as option {@code textFormat} says and shaped by the connection's dialect. A {@link JiraIssue}
+ * body (the result of an earlier step, e.g. the consumer) carries no fields to set: options and headers are used
+ * alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
 
@@ -35,8 +37,9 @@ public class IssueProducer extends JiraSpokeProducer {
                                               + " display name to value (\"Story Points\": 5, \"Team\":"
                                               + " \"Platform\"; values shaped by the field's schema), or"
                                               + " {\"fields\": {..}, \"update\": {..}} as Jira takes it; fields"
-                                              + " in the body win over options. A plain text body (or an ADF"
-                                              + " document on Cloud) is the description.";
+                                              + " in the body win over options. A text body (plain text or, with"
+                                              + " textFormat=markdown, Markdown) or an ADF document (Cloud) is the"
+                                              + " description.";
 
     public IssueProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
@@ -184,6 +187,7 @@ public class IssueProducer extends JiraSpokeProducer {
 
     /** The fields/update of a create or update request, read from the message body. */
     private Payload payload(Exchange exchange, String action) {
+        TextFormat format = textFormat(exchange, action);
         Object body = exchange.getIn().getBody() instanceof JiraIssue ? null : Bodies.objectOrText(exchange, action);
         Map<String, Object> map = null;
         Object description = null;
@@ -215,7 +219,7 @@ public class IssueProducer extends JiraSpokeProducer {
         }
         Object d = p.fields.get("description");
         if (d != null) {
-            p.fields.put("description", dialect().richText(d, action, "description"));
+            p.fields.put("description", dialect().richText(d, format, action, "description"));
         }
         return p;
     }

@@ -3,9 +3,12 @@ package io.jiraspoke.camel.producer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraDialect;
+import io.jiraspoke.camel.client.TextFormat;
+import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.paging.JiraPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.InvokeOnHeaderStrategy;
@@ -41,6 +44,23 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
     /** How the connection's deployment spells this request: API prefix, rich text, users, search. */
     protected JiraDialect dialect() {
         return endpoint.getClient().dialect();
+    }
+
+    /**
+     * The text format of this message's rich text: header {@code CamelJiraSpokeTextFormat}, else the endpoint's
+     * {@code textFormat} option. Pass it to {@code dialect().richText(..)}.
+     *
+     * @throws JiraSpokeInputException naming the option and header when the value is neither text nor markdown
+     */
+    protected TextFormat textFormat(Exchange exchange, String action) {
+        String value = JiraSpokeEndpoint.option(exchange, JiraSpokeConstants.TEXT_FORMAT,
+                endpoint.getIssue().getTextFormat());
+        try {
+            return TextFormat.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new JiraSpokeInputException(action + ": option 'textFormat' (header " + JiraSpokeConstants.TEXT_FORMAT
+                                              + ") " + e.getMessage());
+        }
     }
 
     /**

@@ -42,9 +42,12 @@ class IssueGetActionTest extends ActionTestSupport {
         assertThat(issue.getUpdated()).isEqualTo(OffsetDateTime.of(2026, 11, 28, 10, 15, 30, 0, ZoneOffset.UTC));
         assertThat(issue.getDescription()).isEqualTo("Paying with a saved card fails with HTTP 502.\n"
                                                      + "Reported by @Grace Hopper\n"
-                                                     + "Open the basket\n"
-                                                     + "Pay with the saved Visa");
+                                                     + "\n"
+                                                     + "- Open the basket\n"
+                                                     + "- Pay with the saved Visa");
         assertThat(issue.getDescriptionAdf().path("content").get(1).path("type").asText()).isEqualTo("bulletList");
+        assertThat(issue.getDescriptionRaw()).isSameAs(issue.getDescriptionAdf());
+        assertThat(issue.getDescriptionWiki()).isNull();
         assertThat(issue.getFieldValue("customfield_10016")).isEqualTo(5.0);
         assertThat(issue.getFieldValue("labels")).isEqualTo(List.of("checkout", "regression"));
         assertThat(ex.getMessage().getHeader(JiraSpokeConstants.ISSUE_KEY)).isEqualTo("PROJ-123");
@@ -66,8 +69,12 @@ class IssueGetActionTest extends ActionTestSupport {
         assertThat(issue.getKey()).isEqualTo("PROJ-123");
         assertThat(issue.getId()).isEqualTo("20123");
         assertThat(issue.getSummary()).isEqualTo("Checkout fails with a saved card");
+        // the same plain text as the Cloud issue gives, from wiki markup
         assertThat(issue.getDescription())
+                .isEqualTo("Paying with a saved card fails with HTTP 502.\n\n1. Open the basket\n2. Pay with the saved Visa");
+        assertThat(issue.getDescriptionWiki())
                 .isEqualTo("Paying with a saved card fails with {{HTTP 502}}.\r\n\r\n# Open the basket\r\n# Pay with the saved Visa");
+        assertThat(issue.getDescriptionRaw().asText()).isEqualTo(issue.getDescriptionWiki());
         assertThat(issue.getDescriptionAdf()).isNull();
         assertThat(issue.getCreated()).isEqualTo(OffsetDateTime.of(2026, 11, 27, 16, 41, 7, 392_000_000, ZoneOffset.ofHours(1)));
         assertThat(issue.getFieldValue("customfield_10106")).isEqualTo(5.0);

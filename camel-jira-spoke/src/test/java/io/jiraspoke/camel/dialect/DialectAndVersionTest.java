@@ -7,6 +7,7 @@ import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.client.JiraDialect;
 import io.jiraspoke.camel.client.JiraJson;
+import io.jiraspoke.camel.client.TextFormat;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.Adf;
 import io.jiraspoke.camel.model.JiraServerInfo;
@@ -116,17 +117,23 @@ class DialectAndVersionTest extends JiraSpokeTestSupport {
 
     @Test
     void richTextIsAdfOnCloudAndWikiTextOnDataCenterBothWays() {
-        Object adf = JiraDialect.CLOUD.richText("Line one\nline two\n\nNext paragraph", "issue/addComment", "body");
+        Object adf = JiraDialect.CLOUD.richText("Line one\nline two\n\nNext paragraph", TextFormat.TEXT,
+                "issue/addComment", "body");
         ObjectNode doc = (ObjectNode) adf;
 
         assertThat(doc.path("type").asText()).isEqualTo("doc");
         assertThat(doc.path("content")).hasSize(2);
-        assertThat(JiraDialect.CLOUD.text(doc)).isEqualTo("Line one\nline two\nNext paragraph");
-        assertThat(JiraDialect.CLOUD.richText(doc, "issue/addComment", "body")).as("ADF goes as is").isSameAs(doc);
-        assertThat(JiraDialect.DATA_CENTER.richText("h1. Title", "issue/addComment", "body")).isEqualTo("h1. Title");
-        assertThat(JiraDialect.DATA_CENTER.text(JiraJson.MAPPER.getNodeFactory().textNode("*bold*")))
-                .isEqualTo("*bold*");
-        assertThatThrownBy(() -> JiraDialect.DATA_CENTER.richText(Adf.fromText("x"), "issue/addComment", "body"))
+        assertThat(JiraDialect.CLOUD.text(doc)).isEqualTo("Line one\nline two\n\nNext paragraph");
+        assertThat(JiraDialect.CLOUD.richText(doc, TextFormat.MARKDOWN, "issue/addComment", "body"))
+                .as("ADF goes as is").isSameAs(doc);
+        assertThat(JiraDialect.DATA_CENTER.richText("h1. Title", TextFormat.TEXT, "issue/addComment", "body"))
+                .isEqualTo("h1. Title");
+        assertThat(JiraDialect.DATA_CENTER.richText("# Title", TextFormat.MARKDOWN, "issue/addComment", "body"))
+                .isEqualTo("h1. Title");
+        assertThat(JiraDialect.DATA_CENTER.text(JiraJson.MAPPER.getNodeFactory().textNode("*bold* text")))
+                .isEqualTo("bold text");
+        assertThatThrownBy(() -> JiraDialect.DATA_CENTER.richText(Adf.fromText("x"), TextFormat.TEXT,
+                "issue/addComment", "body"))
                 .isInstanceOf(JiraSpokeInputException.class)
                 .hasMessageContaining("issue/addComment: field 'body' must be text on Jira Data Center");
     }
