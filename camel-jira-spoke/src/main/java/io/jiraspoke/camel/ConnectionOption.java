@@ -149,7 +149,15 @@ public enum ConnectionOption {
     PROXY_USERNAME("proxyUsername", String.class, false, null, JiraSpokeConnection::getProxyUsername, all(), none(),
             "The user name for the proxy (Basic, sent only to the proxy when it asks)."),
     PROXY_PASSWORD("proxyPassword", String.class, true, null, JiraSpokeConnection::getProxyPassword, all(), none(),
-            "The password for the proxy.");
+            "The password for the proxy."),
+    MEDIA_HOSTS("mediaHosts", String.class, false, JiraSpokeConnection.DEFAULT_MEDIA_HOSTS,
+            JiraSpokeConnection::getMediaHosts, all(), none(),
+            "Where Jira Cloud may send an attachment download (its content endpoint answers 303 to its media"
+                                                    + " service): host names (https) or origins such as"
+                                                    + " https://host:port, comma separated. The download follows"
+                                                    + " that one redirect, from the connection's host only, without"
+                                                    + " the connection's credentials (the redirect URL carries its"
+                                                    + " own token); any other redirect is an error.");
 
     private final String id;
     private final Class<?> type;
