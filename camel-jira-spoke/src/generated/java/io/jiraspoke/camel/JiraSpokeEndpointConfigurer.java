@@ -23,6 +23,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "attachmentid":
+        case "attachmentId": target.getAttachment().setAttachmentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmenturl":
+        case "attachmentUrl": target.getAttachment().setAttachmentUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -38,6 +42,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionoptions":
         case "connectionOptions": target.setConnectionOptions(property(camelContext, java.util.Map.class, value)); return true;
+        case "contenttype":
+        case "contentType": target.getAttachment().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
         case "deleteSubtasks": target.getIssue().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
@@ -48,6 +54,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expand": target.getIssue().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": target.getAttachment().setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
@@ -105,6 +113,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "attachmentid":
+        case "attachmentId": return java.lang.String.class;
+        case "attachmenturl":
+        case "attachmentUrl": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -120,6 +132,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return java.lang.String.class;
         case "connectionoptions":
         case "connectionOptions": return java.util.Map.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "delay": return long.class;
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
@@ -130,6 +144,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
@@ -188,6 +204,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "attachmentid":
+        case "attachmentId": return target.getAttachment().getAttachmentId();
+        case "attachmenturl":
+        case "attachmentUrl": return target.getAttachment().getAttachmentUrl();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -203,6 +223,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return target.getConnection();
         case "connectionoptions":
         case "connectionOptions": return target.getConnectionOptions();
+        case "contenttype":
+        case "contentType": return target.getAttachment().getContentType();
         case "delay": return target.getDelay();
         case "deletesubtasks":
         case "deleteSubtasks": return target.getIssue().isDeleteSubtasks();
@@ -213,6 +235,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangePattern": return target.getExchangePattern();
         case "expand": return target.getIssue().getExpand();
         case "fields": return target.getIssue().getFields();
+        case "filename":
+        case "fileName": return target.getAttachment().getFileName();
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();

@@ -23,8 +23,10 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(48);
         props.add("action");
+        props.add("attachmentId");
+        props.add("attachmentUrl");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -33,6 +35,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("connection");
         props.add("connectionOptions");
+        props.add("contentType");
         props.add("delay");
         props.add("deleteSubtasks");
         props.add("emit");
@@ -40,6 +43,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exchangePattern");
         props.add("expand");
         props.add("fields");
+        props.add("fileName");
         props.add("greedy");
         props.add("initialDelay");
         props.add("issueKey");

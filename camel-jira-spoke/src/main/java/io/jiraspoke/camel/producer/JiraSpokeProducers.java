@@ -20,8 +20,11 @@ import org.apache.camel.spi.InvokeOnHeader;
 public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
+            // attachment/download shares the attachment topic (metadata, content, headers) with the issue family's
+            // attachment actions, so one class serves both families
+            "attachment", List.of(IssueAttachmentProducer.class),
             "board", List.of(BoardProducer.class),
-            "issue", List.of(IssueProducer.class),
+            "issue", List.of(IssueProducer.class, IssueAttachmentProducer.class),
             "server", List.of(ServerProducer.class),
             "user", List.of(UserProducer.class));
 
