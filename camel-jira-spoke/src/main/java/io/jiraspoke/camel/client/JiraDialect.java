@@ -187,8 +187,12 @@ public enum JiraDialect {
         return mine && URI_SAFE.matcher(tail).matches() ? tail : null;
     }
 
+    /**
+     * Any type, and the bytes as stored: compressing a zip or an image again gains nothing, and the length must be
+     * the metadata's size.
+     */
     private static JiraRequest content(String path) {
-        return JiraRequest.get(path).header("Accept", "*/*");
+        return JiraRequest.get(path).header("Accept", "*/*").header("Accept-Encoding", "identity");
     }
 
     private static Map<String, Object> searchBody(String jql, Map<String, Object> page, List<String> fields) {

@@ -92,9 +92,10 @@ import org.slf4j.LoggerFactory;
  * {@link JiraSpokeRedirectException}, so neither credentials nor a write reach another host; a GET that opts in
  * ({@link JiraRequest#followMediaRedirect()}, an attachment download) follows one redirect from the connection's
  * host to one of its media origins, without credentials. A request body that cannot be repeated (a stream) is
- * never sent twice. The connection's own limits and
- * the hold after {@code X-RateLimit-NearLimit} are in {@link ConnectionLimiter}. Failures become the
- * {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent ({@link Redactor}).
+ * never sent twice. The connection's own limits and the hold after {@code X-RateLimit-NearLimit} are in
+ * {@link ConnectionLimiter}; a request handed over open ({@link #open}) leaves them when its answer arrives.
+ * Failures become the {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent
+ * ({@link Redactor}).
  */
 public final class JiraHttp implements Closeable {
 
@@ -119,6 +120,7 @@ public final class JiraHttp implements Closeable {
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
     private static final int BODY_PEEK = 4096;
     private static final int QUOTE_CHARS = 200;
+    private static final List<String> NEGOTIATION = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
     private static final String NOT_AGAIN = "the request body was a stream, already sent, and cannot be sent again";
     // a second JSON document after the first is as broken as a truncated one
     private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
@@ -350,8 +352,14 @@ public final class JiraHttp implements Closeable {
                 if (entity != null) {
                     http.setEntity(entity);
                 }
-            } else if (request.headers().containsKey(HttpHeaders.ACCEPT)) {
-                http.setHeader(HttpHeaders.ACCEPT, request.headers().get(HttpHeaders.ACCEPT));
+            } else {
+                // what to send back travels on; nothing else of the request does
+                for (String negotiation : NEGOTIATION) {
+                    String value = request.headers().get(negotiation);
+                    if (value != null) {
+                        http.setHeader(negotiation, value);
+                    }
+                }
             }
             if (authorization != null) {
                 http.setHeader(HttpHeaders.AUTHORIZATION, authorization);

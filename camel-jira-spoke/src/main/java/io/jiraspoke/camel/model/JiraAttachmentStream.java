@@ -27,7 +27,7 @@ public final class JiraAttachmentStream extends FilterInputStream {
         this.mimeType = mimeType;
     }
 
-    /** The attachment id; null when the download went by URL and the URL did not say. */
+    /** The attachment id; null when the download went by URL. */
     public String getAttachmentId() {
         return attachmentId;
     }

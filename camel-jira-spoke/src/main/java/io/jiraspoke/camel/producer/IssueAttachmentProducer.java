@@ -59,8 +59,9 @@ public class IssueAttachmentProducer extends JiraSpokeProducer {
     private static final FileNameMap MIME_BY_NAME = URLConnection.getFileNameMap();
     private static final Pattern MIME_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
     private static final String UPLOAD_BODY = "the file: byte[], String (in the exchange's charset), InputStream"
-                                              + " (streamed once, never buffered), File or Path, or a file from"
-                                              + " file: (GenericFile). File name: header CamelJiraSpokeFileName,"
+                                              + " (streamed once, never buffered; in a route, Camel's stream caching"
+                                              + " copies a stream body before this step unless it is off for the"
+                                              + " route), File or Path, or a file from file: (GenericFile). File name: header CamelJiraSpokeFileName,"
                                               + " option fileName, the file's own name, Camel's CamelFileName"
                                               + " header. MIME type: header CamelJiraSpokeContentType, option"
                                               + " contentType, probed from a file, Camel's Content-Type header,"
@@ -174,9 +175,11 @@ public class IssueAttachmentProducer extends JiraSpokeProducer {
     @InvokeOnHeader("attachment/download")
     @ActionDoc(body = "a JiraAttachment (e.g. from issue/latestAttachment), used when neither attachmentId nor"
                       + " attachmentUrl is set",
-               returns = "JiraAttachmentStream, an InputStream read from Jira as the route reads it (read it within"
-                         + " the exchange: it is closed when the exchange completes; with Camel's stream caching on,"
-                         + " the next step copies it, into memory unless spooling is on)",
+               returns = "JiraAttachmentStream, an InputStream read from Jira as the route reads it. Read it within"
+                         + " the exchange: it is closed when the exchange completes. With Camel's stream caching on"
+                         + " (Camel's default) the next step copies it, into memory unless spooling is on: for large"
+                         + " files turn stream caching off for the route, or list"
+                         + " io.jiraspoke.camel.model.JiraAttachmentStream in its denyClasses",
                headers = { JiraSpokeConstants.ATTACHMENT_ID, JiraSpokeConstants.FILE_NAME,
                            JiraSpokeConstants.FILE_SIZE, JiraSpokeConstants.CONTENT_TYPE })
     public JiraAttachmentStream download(Exchange exchange) {
@@ -189,6 +192,7 @@ public class IssueAttachmentProducer extends JiraSpokeProducer {
                                               + JiraSpokeConstants.ATTACHMENT_URL + ") are both set");
         }
         JiraAttachment meta = null;
+        String contentId = null;
         JiraRequest request;
         if (url != null) {
             request = dialect().attachmentContentAt(pathBelowBase(url));
@@ -199,11 +203,12 @@ public class IssueAttachmentProducer extends JiraSpokeProducer {
                 meta = new JiraAttachment(client().call(JiraRequest.get(dialect().api() + "/attachment/"
                                                                         + JiraRequest.segment(id))));
             }
-            request = dialect().attachmentContent(meta.getId() != null ? meta.getId() : id, meta);
+            contentId = meta.getId() != null ? meta.getId() : id;
+            request = dialect().attachmentContent(contentId, meta);
         }
         JiraContent content = client().open(request);
         try {
-            return stream(exchange, content, meta, request);
+            return stream(exchange, content, meta, contentId, request);
         } catch (RuntimeException e) {
             content.close();
             throw e;
@@ -211,10 +216,9 @@ public class IssueAttachmentProducer extends JiraSpokeProducer {
     }
 
     private JiraAttachmentStream stream(Exchange exchange, JiraContent content, JiraAttachment meta,
-                                        JiraRequest request) {
+                                        String attachmentId, JiraRequest request) {
         Long size = meta != null ? meta.getSize() : null;
         long announced = content.contentLength();
-        String attachmentId = meta != null ? meta.getId() : null;
         if (size != null && announced >= 0 && announced != size) {
             throw new JiraSpokeUnexpectedAnswerException(
                     "The content of attachment " + attachmentId + " (" + request.method() + " "
