@@ -25,6 +25,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "assigneetype":
         case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmentid":
+        case "attachmentId": target.getAttachment().setAttachmentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "attachmenturl":
+        case "attachmentUrl": target.getAttachment().setAttachmentUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -42,6 +46,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionoptions":
         case "connectionOptions": target.setConnectionOptions(property(camelContext, java.util.Map.class, value)); return true;
+        case "contenttype":
+        case "contentType": target.getAttachment().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
         case "deleteSubtasks": target.getIssue().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
@@ -60,6 +66,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": target.getField().setFieldName(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getIssue().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": target.getAttachment().setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "filter": target.getAudit().setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "from": target.getAudit().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -179,6 +187,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "assigneetype":
         case "assigneeType": return java.lang.String.class;
+        case "attachmentid":
+        case "attachmentId": return java.lang.String.class;
+        case "attachmenturl":
+        case "attachmentUrl": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -196,6 +208,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return java.lang.String.class;
         case "connectionoptions":
         case "connectionOptions": return java.util.Map.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "delay": return long.class;
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
@@ -214,6 +228,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
         case "filter": return java.lang.String.class;
         case "from": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -334,6 +350,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "assigneetype":
         case "assigneeType": return target.getProject().getAssigneeType();
+        case "attachmentid":
+        case "attachmentId": return target.getAttachment().getAttachmentId();
+        case "attachmenturl":
+        case "attachmentUrl": return target.getAttachment().getAttachmentUrl();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -351,6 +371,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return target.getConnection();
         case "connectionoptions":
         case "connectionOptions": return target.getConnectionOptions();
+        case "contenttype":
+        case "contentType": return target.getAttachment().getContentType();
         case "delay": return target.getDelay();
         case "deletesubtasks":
         case "deleteSubtasks": return target.getIssue().isDeleteSubtasks();
@@ -369,6 +391,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fieldname":
         case "fieldName": return target.getField().getFieldName();
         case "fields": return target.getIssue().getFields();
+        case "filename":
+        case "fileName": return target.getAttachment().getFileName();
         case "filter": return target.getAudit().getFilter();
         case "from": return target.getAudit().getFrom();
         case "greedy": return target.isGreedy();

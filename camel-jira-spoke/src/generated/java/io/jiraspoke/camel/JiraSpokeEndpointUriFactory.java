@@ -23,9 +23,11 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(83);
+        Set<String> props = new HashSet<>(87);
         props.add("action");
         props.add("assigneeType");
+        props.add("attachmentId");
+        props.add("attachmentUrl");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -35,6 +37,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("connection");
         props.add("connectionOptions");
+        props.add("contentType");
         props.add("delay");
         props.add("deleteSubtasks");
         props.add("displayName");
@@ -46,6 +49,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("expand");
         props.add("fieldName");
         props.add("fields");
+        props.add("fileName");
         props.add("filter");
         props.add("from");
         props.add("greedy");

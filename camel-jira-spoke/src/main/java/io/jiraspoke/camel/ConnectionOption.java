@@ -155,7 +155,15 @@ public enum ConnectionOption {
             "Field display names are resolved from the connection's field list, fetched on first need and kept. A"
                                                     + " name the list does not hold makes it fetch the list again,"
                                                     + " but at most once per this long, so that a mistyped name does"
-                                                    + " not make a request per message (0: on every miss).");
+                                                    + " not make a request per message (0: on every miss)."),
+    MEDIA_HOSTS("mediaHosts", String.class, false, JiraSpokeConnection.DEFAULT_MEDIA_HOSTS,
+            JiraSpokeConnection::getMediaHosts, all(), none(),
+            "Where Jira Cloud may send an attachment download (its content endpoint answers 303 to its media"
+                                                    + " service): host names (https) or origins such as"
+                                                    + " https://host:port, comma separated. The download follows"
+                                                    + " that one redirect, from the connection's host only, without"
+                                                    + " the connection's credentials (the redirect URL carries its"
+                                                    + " own token); any other redirect is an error.");
 
     private final String id;
     private final Class<?> type;

@@ -37,6 +37,7 @@ public class JiraSpokeConnection {
 
     static final String DEFAULT_TOKEN_URL = "https://auth.atlassian.com/oauth/token";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
+    static final String DEFAULT_MEDIA_HOSTS = "api.media.atlassian.com";
 
     private String baseUrl;
     private String cloudId;
@@ -74,6 +75,7 @@ public class JiraSpokeConnection {
     private String proxyUsername;
     private String proxyPassword;
     private Duration fieldListRefresh = Duration.ofMinutes(1);
+    private String mediaHosts = DEFAULT_MEDIA_HOSTS;
 
     public static JiraSpokeConnection basicApiToken(String siteUrl, String email, String apiToken) {
         JiraSpokeConnection c = new JiraSpokeConnection();
@@ -169,6 +171,7 @@ public class JiraSpokeConnection {
         }
         checkTrustStore(problems);
         checkProxy(problems);
+        checkMediaHosts(problems);
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
@@ -277,6 +280,35 @@ public class JiraSpokeConnection {
         if (port < 1 || port > 65535) {
             problems.add("option 'proxy' must be host:port or http://host:port, was " + proxy);
         }
+    }
+
+    /** Each entry a host name, or an origin whose http is allowed as for baseUrl; no path, query or user info. */
+    private void checkMediaHosts(List<String> problems) {
+        if (mediaHosts == null || mediaHosts.isBlank()) {
+            return;
+        }
+        for (String entry : mediaHostList()) {
+            String url = entry.contains("://") ? entry : "https://" + entry;
+            int before = problems.size();
+            checkUrl(problems, "mediaHosts", url);
+            if (problems.size() > before) {
+                continue;
+            }
+            URI uri = URI.create(url);
+            String path = uri.getRawPath();
+            if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawUserInfo() != null) {
+                problems.add("option 'mediaHosts' takes host names or origins (https://host:port) without path or"
+                             + " user info, was '" + entry + "'");
+            }
+        }
+    }
+
+    /** The entries of mediaHosts; empty when it is blank (then no redirect is followed). */
+    public List<String> mediaHostList() {
+        if (mediaHosts == null || mediaHosts.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(mediaHosts.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
     }
 
     private AuthType inferAuthType(String name) {
@@ -665,5 +697,13 @@ public class JiraSpokeConnection {
     /** From text ({@code 1m}, {@code 30s}, {@code PT1M}, {@code 0}), refusing what is not a duration. */
     public void setFieldListRefresh(String fieldListRefresh) {
         this.fieldListRefresh = Durations.parse("fieldListRefresh", fieldListRefresh);
+    }
+
+    public String getMediaHosts() {
+        return mediaHosts;
+    }
+
+    public void setMediaHosts(String mediaHosts) {
+        this.mediaHosts = mediaHosts;
     }
 }

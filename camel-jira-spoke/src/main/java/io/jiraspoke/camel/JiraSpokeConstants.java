@@ -222,6 +222,33 @@ public final class JiraSpokeConstants {
               javaType = "String", enums = "text,markdown")
     public static final String TEXT_FORMAT = "CamelJiraSpokeTextFormat";
 
+    // attachments: issue/addAttachment, issue/deleteAttachment, issue/latestAttachment, attachment/download
+    @Metadata(description = "The attachment id to delete or download (overrides option attachmentId); on results,"
+                            + " the id of the uploaded (first), newest or downloaded attachment.",
+              javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelJiraSpokeAttachmentId";
+    @Metadata(label = "producer", description = "The content URL of the attachment to download (overrides option"
+                                                + " attachmentUrl).",
+              javaType = "String")
+    public static final String ATTACHMENT_URL = "CamelJiraSpokeAttachmentUrl";
+    @Metadata(description = "The file name of an upload (overrides option fileName); on downloads, the file name of"
+                            + " the attachment.",
+              javaType = "String")
+    public static final String FILE_NAME = "CamelJiraSpokeFileName";
+    @Metadata(description = "The MIME type of an upload (overrides option contentType); on downloads, the MIME type"
+                            + " of the attachment.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = "CamelJiraSpokeContentType";
+    @Metadata(label = "producer", description = "On downloads, the size of the attachment in bytes; absent when"
+                                                + " neither Jira's metadata nor the answer says.",
+              javaType = "Long")
+    public static final String FILE_SIZE = "CamelJiraSpokeFileSize";
+    @Metadata(label = "producer", description = "On issue/latestAttachment, how many attachments the issue has (0:"
+                                                + " none, and the body is null); on issue/addAttachment, how many"
+                                                + " Jira answered.",
+              javaType = "Integer")
+    public static final String ATTACHMENT_COUNT = "CamelJiraSpokeAttachmentCount";
+
     private JiraSpokeConstants() {
     }
 }

@@ -16,6 +16,7 @@ import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.producer.AttachmentOptions;
 import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.FieldOptions;
@@ -142,6 +143,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private UserOptions user = new UserOptions();
     @UriParam
     private GroupOptions group = new GroupOptions();
+    @UriParam
+    private AttachmentOptions attachment = new AttachmentOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -532,5 +535,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setGroup(GroupOptions group) {
         this.group = group;
+    }
+
+    public AttachmentOptions getAttachment() {
+        return attachment;
+    }
+
+    public void setAttachment(AttachmentOptions attachment) {
+        this.attachment = attachment;
     }
 }

@@ -2,7 +2,10 @@ package io.jiraspoke.camel.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +60,7 @@ public final class JiraClient implements Closeable {
         return new JiraHttp.Settings(c.getConnectTimeout(), c.getResponseTimeout(), c.getCallTimeout(),
                 c.getMaxConnections(), c.getMaxAttempts(), c.getMaxRetryWait(), c.getMaxRequestsPerSecond(),
                 c.getMaxConcurrentRequests(), c.getTrustStore(), c.getTrustStorePassword(), c.getTrustStoreType(),
-                c.getProxy(), c.getProxyUsername(), c.getProxyPassword());
+                c.getProxy(), c.getProxyUsername(), c.getProxyPassword(), c.mediaHostList());
     }
 
     private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {
@@ -177,6 +180,47 @@ public final class JiraClient implements Closeable {
      */
     public JsonNode call(JiraRequest request) {
         return http.json(request, auth);
+    }
+
+    /**
+     * Sends a request with the connection's credentials and hands over its 2xx answer as an open stream (an
+     * attachment's content); the caller reads or closes it.
+     */
+    public JiraContent open(JiraRequest request) {
+        return http.open(request, auth);
+    }
+
+    /**
+     * The path and query of an absolute URL below the connection's base URL (same scheme, host and port, and the
+     * base URL's path, such as a Data Center context path, as a prefix), relative to that base; null for any other
+     * URL, one with user info, or one that leaves the base by {@code ..}.
+     */
+    public String pathUnderBase(String url) {
+        URI u;
+        URI base;
+        try {
+            u = new URI(url.trim());
+            base = new URI(http.baseUrl());
+        } catch (URISyntaxException | NullPointerException e) {
+            return null;
+        }
+        if (!u.isAbsolute() || u.getRawUserInfo() != null || u.getRawPath() == null
+            || !Objects.equals(JiraHttp.canonicalOrigin(u), JiraHttp.canonicalOrigin(base))) {
+            return null;
+        }
+        String path = u.getRawPath();
+        if (!path.equals(u.normalize().getRawPath()) || path.contains("/../") || path.endsWith("/..")) {
+            return null;
+        }
+        String prefix = base.getRawPath() == null ? "" : base.getRawPath();
+        if (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        if (!path.startsWith(prefix + "/")) {
+            return null;
+        }
+        String relative = path.substring(prefix.length());
+        return u.getRawQuery() == null ? relative : relative + "?" + u.getRawQuery();
     }
 
     public JiraHttp http() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeConstants;
@@ -13,6 +14,7 @@ import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import io.jiraspoke.camel.model.Adf;
+import io.jiraspoke.camel.model.JiraAttachment;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
@@ -55,6 +57,16 @@ public enum JiraDialect {
                 return client.call(JiraRequest.post("/rest/api/3/search/jql").readOnly().body(body));
             }, "issues", pageSize, limit, issue -> new JiraIssue(issue, client.fields()));
         }
+
+        @Override
+        public JiraRequest attachmentContent(String id, JiraAttachment attachment) {
+            return attachmentContentAt("/rest/api/3/attachment/content/" + JiraRequest.segment(id));
+        }
+
+        @Override
+        public JiraRequest attachmentContentAt(String path) {
+            return content(path).followMediaRedirect();
+        }
     },
 
     /** Jira Server and Data Center: REST v2, wiki markup, user names, {@code /search} with {@code startAt}. */
@@ -82,9 +94,32 @@ public enum JiraDialect {
                 return client.call(JiraRequest.post("/rest/api/2/search").readOnly().body(body));
             }, "issues", pageSize, limit, issue -> new JiraIssue(issue, client.fields()));
         }
+
+        @Override
+        public JiraRequest attachmentContent(String id, JiraAttachment attachment) {
+            String tail = servletTail(attachment.getContent(), id);
+            if (tail == null) {
+                String fileName = attachment.getFilename();
+                if (fileName == null || fileName.isBlank()) {
+                    throw new JiraSpokeInputException("attachment " + id + " has neither a file name nor a content"
+                                                      + " URL, and Jira Data Center serves attachment content only"
+                                                      + " by id and file name");
+                }
+                tail = JiraRequest.segment(id) + "/" + JiraRequest.segment(fileName);
+            }
+            return content("/secure/attachment/" + tail);
+        }
+
+        @Override
+        public JiraRequest attachmentContentAt(String path) {
+            return content(path);
+        }
     };
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraDialect.class);
+    private static final String SERVLET = "/secure/attachment/";
+    /** What a path may hold as it is, percent escapes included. */
+    private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+");
 
     private final Deployment deployment;
     private final String api;
@@ -302,6 +337,45 @@ public enum JiraDialect {
             throw new JiraSpokeInputException("user/create needs field '" + field + "': set option '" + option
                                               + "', header " + header + ", or \"" + field + "\" in the body");
         }
+    }
+
+    /**
+     * The request for an attachment's content. Cloud: {@code GET /rest/api/3/attachment/content/{id}}, which
+     * answers 303 to the media service (followed once, without credentials). Data Center has no REST endpoint for
+     * it: the content servlet {@code /secure/attachment/{id}/{fileName}} under the base URL, with the connection's
+     * credentials, by the {@code {id}/{file name}} of the attachment's content URL as Jira encoded it (whatever host
+     * that URL names: Jira's own base URL setting may differ from the connection's), else by its file name.
+     */
+    public abstract JiraRequest attachmentContent(String id, JiraAttachment attachment);
+
+    /** The request for attachment content at a path below the base URL (a content URL Jira gave). */
+    public abstract JiraRequest attachmentContentAt(String path);
+
+    /** {@code {id}/{encoded name}} after {@code /secure/attachment/} of a content URL, when it is this attachment's. */
+    private static String servletTail(String url, String id) {
+        int at = url == null ? -1 : url.indexOf(SERVLET);
+        if (at < 0) {
+            return null;
+        }
+        String tail = url.substring(at + SERVLET.length());
+        int end = tail.length();
+        for (char stop : new char[] { '?', '#' }) {
+            int i = tail.indexOf(stop);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        tail = tail.substring(0, end);
+        int slash = tail.indexOf('/');
+        boolean mine = slash > 0 && tail.substring(0, slash).equals(id) && slash < tail.length() - 1
+                       && tail.indexOf('/', slash + 1) < 0 && !tail.contains("..");
+        return mine && URI_SAFE.matcher(tail).matches() ? tail : null;
+    }
+
+    /**
+     * Any type, and the bytes as stored: compressing a zip or an image again gains nothing, and the length must be
+     * the metadata's size.
+     */
+    private static JiraRequest content(String path) {
+        return JiraRequest.get(path).header("Accept", "*/*").header("Accept-Encoding", "identity");
     }
 
     private static Map<String, Object> searchBody(String jql, Map<String, Object> page, List<String> fields) {

@@ -4,9 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +76,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +89,13 @@ import org.slf4j.LoggerFactory;
  * which bounds attempts and waits together. A POST is sent again only when Jira certainly did not process it (429,
  * 503 with Retry-After, connection refused); 502, 503 and 504 are retried for requests that may be repeated. A 401
  * lets the authenticator renew its token once. Redirects are never followed (design decision 13): a 3xx is a
- * {@link JiraSpokeRedirectException}, so neither credentials nor a write reach another host; a request that must
- * follow one (an attachment download to Jira's media host) needs its own opt-in. The connection's own limits and
- * the hold after {@code X-RateLimit-NearLimit} are in {@link ConnectionLimiter}. Failures become the
- * {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent ({@link Redactor}).
+ * {@link JiraSpokeRedirectException}, so neither credentials nor a write reach another host; a GET that opts in
+ * ({@link JiraRequest#followMediaRedirect()}, an attachment download) follows one redirect from the connection's
+ * host to one of its media origins, without credentials. A request body that cannot be repeated (a stream) is
+ * never sent twice. The connection's own limits and the hold after {@code X-RateLimit-NearLimit} are in
+ * {@link ConnectionLimiter}; a request handed over open ({@link #open}) leaves them when its answer arrives.
+ * Failures become the {@link JiraSpokeException} hierarchy, their text scrubbed of the credentials sent
+ * ({@link Redactor}).
  */
 public final class JiraHttp implements Closeable {
 
@@ -111,6 +120,8 @@ public final class JiraHttp implements Closeable {
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
     private static final int BODY_PEEK = 4096;
     private static final int QUOTE_CHARS = 200;
+    private static final List<String> NEGOTIATION = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
+    private static final String NOT_AGAIN = "the request body was a stream, already sent, and cannot be sent again";
     // a second JSON document after the first is as broken as a truncated one
     private static final ObjectReader STRICT_JSON = JiraJson.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -132,16 +143,19 @@ public final class JiraHttp implements Closeable {
      * @param proxy           an HTTP proxy, {@code host:port} or {@code http://host:port}, or null
      * @param proxyUsername   the proxy's user, or null
      * @param proxyPassword   the proxy's password, or null
+     * @param mediaHosts      the origins (or https host names) an opted-in GET may be redirected to
      */
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration callTimeout,
                            int maxConnections, int maxAttempts, Duration maxRetryWait, double maxRequestsPerSecond,
                            int maxConcurrentRequests, String trustStore, String trustStorePassword,
-                           String trustStoreType, String proxy, String proxyUsername, String proxyPassword) {
+                           String trustStoreType, String proxy, String proxyUsername, String proxyPassword,
+                           List<String> mediaHosts) {
 
         @Override
         public String toString() {
             return "JiraHttp.Settings[callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", trustStore="
-                   + trustStore + ", proxy=" + proxy + ", proxyUsername=" + proxyUsername + "]";
+                   + trustStore + ", proxy=" + proxy + ", proxyUsername=" + proxyUsername + ", mediaHosts="
+                   + mediaHosts + "]";
         }
     }
 
@@ -159,6 +173,7 @@ public final class JiraHttp implements Closeable {
     private final LongAdder waitedMs = new LongAdder();
     private final Map<String, LongAdder> rateLimitedByReason = new ConcurrentHashMap<>();
     private final ConnectionLimiter limiter;
+    private final Set<String> mediaOrigins;
     private volatile ServerDate lastServerDate;
     private volatile ServerDate parsedServerDate;
     private volatile Duration serverClockOffset = Duration.ZERO;
@@ -177,6 +192,7 @@ public final class JiraHttp implements Closeable {
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
                 settings.maxConcurrentRequests());
+        this.mediaOrigins = mediaOrigins(settings.mediaHosts());
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setMaxConnTotal(settings.maxConnections())
@@ -244,6 +260,20 @@ public final class JiraHttp implements Closeable {
         }
     }
 
+    /** A bare host name means https on its default port. */
+    private static Set<String> mediaOrigins(List<String> hosts) {
+        Set<String> origins = new LinkedHashSet<>();
+        if (hosts != null) {
+            for (String h : hosts) {
+                String origin = canonicalOrigin(URI.create(h.contains("://") ? h : "https://" + h));
+                if (origin != null) {
+                    origins.add(origin);
+                }
+            }
+        }
+        return Set.copyOf(origins);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -253,8 +283,8 @@ public final class JiraHttp implements Closeable {
      * null for {@link Expect#NOTHING} and for no content under {@link Expect#ANY}.
      */
     public JsonNode json(JiraRequest request, JiraAuthenticator auth) {
-        return send(request, auth, (status, entity, authorization) -> readJson(request, status, entity,
-                authorization));
+        return send(request, auth, (status, response, authorization) -> readJson(request, status,
+                response.getEntity(), authorization), false);
     }
 
     /**
@@ -262,47 +292,80 @@ public final class JiraHttp implements Closeable {
      * reader; every other answer becomes a {@link JiraSpokeException}.
      */
     public <T> T execute(JiraRequest request, JiraAuthenticator auth, ResponseReader<T> reader) {
-        return send(request, auth, (status, entity, authorization) -> reader.read(status, entity));
+        return send(request, auth, (status, response, authorization) -> reader.read(status, response.getEntity()),
+                false);
+    }
+
+    /**
+     * Sends a request whose 2xx answer is content (an attachment) and hands that answer over unread: the caller
+     * reads the stream, or closes it, which frees the connection. Retries, waits and errors are those of
+     * {@link #execute}; a request that {@link JiraRequest#followMediaRedirect() follows the media redirect} may be
+     * answered by a media host.
+     */
+    public JiraContent open(JiraRequest request, JiraAuthenticator auth) {
+        String what = request.method() + " " + request.pathAndQuery() + " on connection '" + connectionName + "'";
+        return send(request, auth, (status, response, authorization) -> new JiraContent(response, what), true);
     }
 
     /** A reader that also knows the Authorization value sent, to scrub it from what it quotes. */
     @FunctionalInterface
     private interface AnswerReader<T> {
-        T read(int status, HttpEntity entity, String authorization) throws IOException;
+        T read(int status, ClassicHttpResponse response, String authorization) throws IOException;
     }
 
-    private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader) {
-        byte[] body = serialize(request);
+    /**
+     * One call: attempts within the budget, and at most one hop from the connection's host to a media host. The
+     * hop goes without the Authorization header, outside the connection's pace, and its answer does not set Jira's
+     * clock. With {@code handOver}, a 2xx answer stays open for the reader's result to close.
+     */
+    private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader, boolean handOver) {
+        HttpEntity entity = entity(request);
+        OnceEntity once = entity instanceof OnceEntity o ? o : null;
         String display = request.pathAndQuery();
-        URI uri = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
+        URI target = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
-        // the connection's limits are about Jira; the token endpoint is another service
+        // the connection's limits are about Jira; the token endpoint and the media host are other services
         boolean paced = request.absoluteUrl() == null;
+        String media = null;
+        List<String> secrets = request.secrets();
         long waited = 0;
         boolean renewed = false;
         int attempt = 0;
         while (true) {
             attempt++;
-            String authorization = auth != null ? auth.authorization() : null;
-            boolean permit = paced && limiter.enter(request.method(), display, deadline);
+            String who = media == null ? "Jira" : "the media host " + media;
+            String authorization = auth != null && media == null ? auth.authorization() : null;
+            boolean permit = paced && media == null && limiter.enter(request.method(), display, deadline);
             long remaining = remainingMillis(deadline);
             if (remaining <= 0) {
                 limiter.exit(permit);
                 throw new JiraSpokeTransportException(
-                        "No answer from Jira to " + request.method() + " " + display + " on connection '"
+                        "No answer from " + who + " to " + request.method() + " " + display + " on connection '"
                                                       + connectionName + "' within callTimeout " + callTimeoutMs
                                                       + " ms (" + (attempt - 1) + " attempt(s))",
                         request.method(), display, null);
             }
-            HttpUriRequestBase http = new HttpUriRequestBase(request.method(), uri);
+            HttpUriRequestBase http = new HttpUriRequestBase(media == null ? request.method() : "GET", target);
             http.setHeader(HttpHeaders.ACCEPT, "application/json");
+            if (media == null) {
+                request.headers().forEach(http::setHeader);
+                if (entity != null) {
+                    http.setEntity(entity);
+                }
+            } else {
+                // what to send back travels on; nothing else of the request does
+                for (String negotiation : NEGOTIATION) {
+                    String value = request.headers().get(negotiation);
+                    if (value != null) {
+                        http.setHeader(negotiation, value);
+                    }
+                }
+            }
             if (authorization != null) {
                 http.setHeader(HttpHeaders.AUTHORIZATION, authorization);
             }
-            if (body != null) {
-                http.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            }
-            http.setConfig(attemptConfig(remaining));
+            // a stream can be sent once: 100-continue lets Jira refuse it (401, 429) before it is spent
+            http.setConfig(attemptConfig(remaining, once != null && media == null));
             requests.increment();
             ClassicHttpResponse response;
             try {
@@ -310,8 +373,8 @@ public final class JiraHttp implements Closeable {
             } catch (IOException e) {
                 limiter.exit(permit);
                 boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException;
-                boolean again = (notSent || request.isIdempotent()) && !(e instanceof UnknownHostException)
-                                && attempt < maxAttempts;
+                boolean again = (notSent || request.isIdempotent()) && !spent(once)
+                                && !(e instanceof UnknownHostException) && attempt < maxAttempts;
                 long wait = backoff(attempt);
                 boolean fits = fits(waited, wait, deadline);
                 if (again && fits) {
@@ -321,39 +384,47 @@ public final class JiraHttp implements Closeable {
                     continue;
                 }
                 throw new JiraSpokeTransportException(
-                        "No answer from Jira to " + request.method() + " " + display + " on connection '"
+                        "No answer from " + who + " to " + request.method() + " " + display + " on connection '"
                                                       + connectionName + "' after " + attempt + " attempt(s)"
-                                                      + (again ? "; " + budgetNote() : "") + ": "
+                                                      + (again ? "; " + budgetNote() : "")
+                                                      + (spent(once) ? "; " + NOT_AGAIN : "") + ": "
                                                       + e.getClass().getSimpleName() + ": "
-                                                      + new Redactor(authorization, request.secrets())
-                                                              .apply(e.getMessage()),
+                                                      + new Redactor(authorization, secrets).apply(e.getMessage()),
                         request.method(), display, e);
             }
             Header date = response.getFirstHeader(HttpHeaders.DATE);
-            if (date != null) {
+            if (date != null && media == null) {
                 lastServerDate = new ServerDate(date.getValue(), System.currentTimeMillis());
             }
             JiraSpokeException failure = null;
             long retryIn = -1;
             boolean renew = false;
+            URI hop = null;
+            boolean handedOver = false;
             try {
                 int status = response.getCode();
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} on connection '{}' -> {}", request.method(), display, connectionName, status);
+                    LOG.debug("{} {} on connection '{}' -> {}{}", request.method(), display, connectionName, status,
+                            media == null ? "" : " from " + media);
                 }
-                if (paced && (isTrue(response, "X-RateLimit-NearLimit")
-                              || isTrue(response, "X-Beta-RateLimit-NearLimit"))) {
+                if (paced && media == null && (isTrue(response, "X-RateLimit-NearLimit")
+                                               || isTrue(response, "X-Beta-RateLimit-NearLimit"))) {
                     limiter.nearLimit();
                 }
                 if (status >= 200 && status < 300) {
-                    return reader.read(status, response.getEntity(), authorization);
+                    T answer = reader.read(status, response, authorization);
+                    handedOver = handOver;
+                    return answer;
                 }
+                boolean mayRenew = status == 401 && auth != null && media == null && !renewed;
                 if (status >= 300 && status < 400) {
-                    throw redirect(status, request.method(), display, uri, response);
-                }
-                if (status == 401 && auth != null && !renewed) {
+                    hop = media == null && request.followsMediaRedirect() ? mediaHop(target, response) : null;
+                    if (hop == null) {
+                        throw redirect(status, request, who, target, response);
+                    }
+                } else if (mayRenew && !spent(once)) {
                     // the token request that may follow needs the connection this answer holds: read it now
-                    failure = error(status, request, response, null, null, null, authorization);
+                    failure = error(status, request, response, null, null, null, authorization, secrets, who);
                     renew = true;
                 } else {
                     Duration retryAfter = retryAfter(response);
@@ -363,7 +434,10 @@ public final class JiraHttp implements Closeable {
                         countReason(reason);
                     }
                     String gaveUp = null;
-                    if (isRetryable(status, request, retryAfter)) {
+                    boolean retryable = isRetryable(status, request, retryAfter);
+                    if ((retryable || mayRenew) && spent(once)) {
+                        gaveUp = NOT_AGAIN;
+                    } else if (retryable) {
                         long wait = retryAfter != null ? Math.max(MIN_WAIT_MS, millis(retryAfter)) : backoff(attempt);
                         boolean fits = fits(waited, wait, deadline);
                         if (attempt >= maxAttempts || !fits) {
@@ -373,26 +447,36 @@ public final class JiraHttp implements Closeable {
                                      + (attempt < maxAttempts ? "; " + budgetNote() : "");
                         } else {
                             retryIn = wait;
-                            LOG.debug("Jira answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms",
+                            LOG.debug("{} answered {} to {} {} on connection '{}'; attempt {} of {} in {} ms", who,
                                     status, request.method(), display, connectionName, attempt + 1, maxAttempts,
                                     wait);
                         }
                     }
                     if (retryIn < 0) {
-                        failure = error(status, request, response, retryAfter, reason, gaveUp, authorization);
+                        failure = error(status, request, response, retryAfter, reason, gaveUp, authorization,
+                                secrets, who);
                     }
                 }
             } catch (IOException e) {
                 throw new JiraSpokeTransportException(
-                        "Reading Jira's answer to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' failed: "
-                                                      + new Redactor(authorization, request.secrets())
-                                                              .apply(e.getMessage()),
+                        "Reading the answer of " + who + " to " + request.method() + " " + display
+                                                      + " on connection '" + connectionName + "' failed: "
+                                                      + new Redactor(authorization, secrets).apply(e.getMessage()),
                         request.method(), display, e);
             } finally {
-                EntityUtils.consumeQuietly(response.getEntity());
-                closeQuietly(response);
+                if (!handedOver) {
+                    EntityUtils.consumeQuietly(response.getEntity());
+                    closeQuietly(response);
+                }
                 limiter.exit(permit);
+            }
+            if (hop != null) {
+                media = origin(hop, hop.toString());
+                target = hop;
+                secrets = withQueryValues(request.secrets(), hop);
+                // the hop is part of the same attempt: a redirect is not a retry
+                attempt--;
+                continue;
             }
             if (renew) {
                 if (auth.renewAfterUnauthorized(authorization)) {
@@ -408,6 +492,86 @@ public final class JiraHttp implements Closeable {
             }
             throw failure;
         }
+    }
+
+    /** The body of the request: its own entity (tracked when it cannot be repeated), or its JSON, written once. */
+    private static HttpEntity entity(JiraRequest request) {
+        HttpEntity own = request.entity();
+        if (own != null) {
+            return own.isRepeatable() ? own : new OnceEntity(own);
+        }
+        byte[] body = serialize(request);
+        return body == null ? null : new ByteArrayEntity(body, ContentType.APPLICATION_JSON);
+    }
+
+    private static boolean spent(OnceEntity once) {
+        return once != null && once.read;
+    }
+
+    /** A body that can be sent once, which knows whether it was. */
+    private static final class OnceEntity extends HttpEntityWrapper {
+
+        private volatile boolean read;
+
+        OnceEntity(HttpEntity entity) {
+            super(entity);
+        }
+
+        @Override
+        public InputStream getContent() throws IOException {
+            read = true;
+            return super.getContent();
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            read = true;
+            super.writeTo(out);
+        }
+    }
+
+    /**
+     * Where a redirect of Jira's leads when this connection follows it: an absolute http(s) URL, without user
+     * info, on one of the connection's media origins. Null for every other Location.
+     */
+    private URI mediaHop(URI requested, ClassicHttpResponse response) {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        if (location == null || location.getValue() == null || location.getValue().isBlank()) {
+            return null;
+        }
+        try {
+            URI next = requested.resolve(location.getValue().trim());
+            return next.getRawUserInfo() == null && mediaOrigins.contains(canonicalOrigin(next)) ? next : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    /** {@code scheme://host:port} in lower case with the default port filled in; null for a URI without them. */
+    static String canonicalOrigin(URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return null;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** The media URL's query values (its token) join what an error text must not show. */
+    private static List<String> withQueryValues(List<String> secrets, URI url) {
+        String query = url.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return secrets;
+        }
+        List<String> out = new ArrayList<>(secrets);
+        out.add(query);
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String value = eq < 0 ? pair : pair.substring(eq + 1);
+            out.add(value);
+            out.add(URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /**
@@ -429,8 +593,9 @@ public final class JiraHttp implements Closeable {
      * of the call's budget.
      */
     @SuppressWarnings("deprecation") // the request-level connect timeout is the one that overrides the pool's
-    private RequestConfig attemptConfig(long remainingMs) {
+    private RequestConfig attemptConfig(long remainingMs, boolean expectContinue) {
         return RequestConfig.custom()
+                .setExpectContinueEnabled(expectContinue)
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(remainingMs))
                 .setConnectTimeout(Timeout.ofMilliseconds(Math.min(connectTimeoutMs, remainingMs)))
                 .setResponseTimeout(Timeout.ofMilliseconds(Math.min(responseTimeoutMs, remainingMs)))
@@ -556,8 +721,10 @@ public final class JiraHttp implements Closeable {
         return text.length() > sb.length() ? sb.append('\u2026').toString() : sb.toString();
     }
 
-    private JiraSpokeRedirectException redirect(int status, String method, String path, URI requested,
+    private JiraSpokeRedirectException redirect(int status, JiraRequest request, String who, URI requested,
                                                 ClassicHttpResponse response) {
+        String method = request.method();
+        String path = request.pathAndQuery();
         Header location = response.getFirstHeader(HttpHeaders.LOCATION);
         String origin = null;
         String target;
@@ -567,10 +734,12 @@ public final class JiraHttp implements Closeable {
             origin = origin(requested, location.getValue().trim());
             target = origin != null ? "a redirect to " + origin : "an unreadable Location header";
         }
+        String rule = !request.followsMediaRedirect() ? "redirects are not followed (check the URL of the connection)"
+                : "only one redirect, from the connection's host to one of its media hosts (setting mediaHosts: "
+                  + String.join(", ", mediaOrigins) + "), is followed";
         return new JiraSpokeRedirectException(
-                "Jira answered " + status + " to " + method + " " + path + " on connection '" + connectionName
-                                              + "' with " + target + "; redirects are not followed (check the URL"
-                                              + " of the connection)",
+                capital(who) + " answered " + status + " to " + method + " " + path + " on connection '"
+                                              + connectionName + "' with " + target + "; " + rule,
                 status, method, path, origin, null);
     }
 
@@ -717,14 +886,15 @@ public final class JiraHttp implements Closeable {
 
     /** The exception for a non-2xx answer; {@code gaveUp} says why a retryable answer was not retried. */
     private JiraSpokeException error(int status, JiraRequest request, ClassicHttpResponse response,
-                                     Duration retryAfter, String reason, String gaveUp, String authorization)
+                                     Duration retryAfter, String reason, String gaveUp, String authorization,
+                                     List<String> secrets, String who)
             throws IOException {
         String method = request.method();
         String path = request.pathAndQuery();
         List<String> messages = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        readErrorBody(response.getEntity(), messages, errors, new Redactor(authorization, request.secrets()));
-        StringBuilder text = new StringBuilder("Jira answered ").append(status).append(" to ").append(method)
+        readErrorBody(response.getEntity(), messages, errors, new Redactor(authorization, secrets));
+        StringBuilder text = new StringBuilder(capital(who)).append(" answered ").append(status).append(" to ").append(method)
                 .append(' ').append(path).append(" on connection '").append(connectionName).append('\'');
         if (!messages.isEmpty()) {
             text.append(": ").append(String.join("; ", messages));
@@ -787,6 +957,10 @@ public final class JiraHttp implements Closeable {
             messages.add(redactor.apply(node.get("error").asText()
                                         + (description.isEmpty() ? "" : ": " + description)));
         }
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {

@@ -4,11 +4,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * One HTTP request to Jira: method, path relative to the connection's base URL, query and an optional JSON body.
- * Built once per call; the JSON body is serialized once so that retries resend the same bytes.
+ * One HTTP request to Jira: method, path relative to the connection's base URL, query and an optional body. Built
+ * once per call; a JSON body is serialized once so that retries resend the same bytes. A body that is not JSON (a
+ * multipart upload) is an {@link HttpEntity} of its own: one that cannot be repeated (it streams from an
+ * {@code InputStream}) is sent at most once after it was read, whatever Jira answers.
  */
 public final class JiraRequest {
 
@@ -28,6 +34,9 @@ public final class JiraRequest {
     private final StringBuilder pathAndQuery;
     private boolean hasQuery;
     private Object body;
+    private HttpEntity entity;
+    private Map<String, String> headers = Map.of();
+    private boolean followMediaRedirect;
     private String absoluteUrl;
     private Boolean idempotent;
     private Expect expect;
@@ -85,6 +94,38 @@ public final class JiraRequest {
         return this;
     }
 
+    /**
+     * A body that is not JSON, sent as it is. A repeatable entity (bytes, a file it reopens) is sent again on a
+     * retry; one that is not is sent again only when it was not read (the connection failed before the request
+     * went out, or Jira answered before {@code 100 Continue}).
+     */
+    public JiraRequest entity(HttpEntity entity) {
+        this.entity = entity;
+        return this;
+    }
+
+    /**
+     * A request header of this request alone, e.g. {@code X-Atlassian-Token}, or {@code Accept} in place of
+     * {@code application/json}. Never a credential: the transport adds those.
+     */
+    public JiraRequest header(String name, String value) {
+        if (headers.isEmpty()) {
+            headers = new LinkedHashMap<>(4);
+        }
+        headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * Lets a GET follow one redirect from the connection's host to one of the connection's media hosts (Jira
+     * Cloud's attachment content answers 303 to {@code api.media.atlassian.com}), without the connection's
+     * credentials: the redirect URL carries its own token. Every other redirect is still an error.
+     */
+    public JiraRequest followMediaRedirect() {
+        this.followMediaRedirect = true;
+        return this;
+    }
+
     public String method() {
         return method;
     }
@@ -96,6 +137,18 @@ public final class JiraRequest {
 
     Object body() {
         return body;
+    }
+
+    HttpEntity entity() {
+        return entity;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    boolean followsMediaRedirect() {
+        return followMediaRedirect;
     }
 
     String absoluteUrl() {

@@ -20,11 +20,14 @@ import org.apache.camel.spi.InvokeOnHeader;
 public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.ofEntries(
+            // attachment/download shares the attachment topic (metadata, content, headers) with the issue family's
+            // attachment actions, so one class serves both families
+            Map.entry("attachment", List.of(IssueAttachmentProducer.class)),
             Map.entry("audit", List.of(AuditProducer.class)),
             Map.entry("board", List.of(BoardProducer.class)),
             Map.entry("field", List.of(FieldProducer.class)),
             Map.entry("group", List.of(GroupProducer.class)),
-            Map.entry("issue", List.of(IssueProducer.class)),
+            Map.entry("issue", List.of(IssueProducer.class, IssueAttachmentProducer.class)),
             Map.entry("metadata", List.of(MetadataProducer.class)),
             Map.entry("project", List.of(ProjectProducer.class)),
             Map.entry("server", List.of(ServerProducer.class)),

@@ -22,6 +22,7 @@ import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
+import io.jiraspoke.camel.model.JiraAttachment;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import io.jiraspoke.camel.support.OpenApiContract;
 import org.apache.camel.Exchange;
@@ -391,7 +392,47 @@ class ActionContractTest extends ActionTestSupport {
                         .dataCenterOptions("groupName=payments-oncall&includeInactive=false&pageSize=50")
                         .result("${body.size()} ${body[1].displayName}", "2 Jürgen Groß")
                         .badInput(BadInput.options("includeInactive=true")
-                                .mustSay("group/members", "'groupName'", JiraSpokeConstants.GROUP_NAME)));
+                                .mustSay("group/members", "'groupName'", JiraSpokeConstants.GROUP_NAME)),
+                Row.of("issue/addAttachment")
+                        .options("issueKey=PROJ-123&fileName=build.log")
+                        .body(BUILD_LOG.getBytes(StandardCharsets.US_ASCII))
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/attachments", ok(json("cloud-attachments-added.json")))
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/attachments",
+                                ok(json("dc-attachments-added.json")))
+                        .result("${body.size()} ${body[0].id} ${header.CamelJiraSpokeAttachmentId}", "1 10001 10001",
+                                "1 20001 20001")
+                        .badInput(BadInput.options("issueKey=PROJ-123&fileName=build.log")
+                                .mustSay("issue/addAttachment", "message body")),
+                Row.of("issue/deleteAttachment")
+                        .options("attachmentId=10001")
+                        .cloud("DELETE", "/rest/api/3/attachment/10001", noContent())
+                        .dataCenter("DELETE", "/rest/api/2/attachment/10001", noContent())
+                        .result("${header.CamelJiraSpokeAttachmentId}", "10001")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/deleteAttachment", "'attachmentId'", JiraSpokeConstants.ATTACHMENT_ID)),
+                Row.of("issue/latestAttachment")
+                        .options("issueKey=PROJ-123")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123?fields=attachment", ok(json("cloud-issue-attachments.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123?fields=attachment",
+                                ok(json("dc-issue-attachments.json")))
+                        .result("${body.id} ${body.filename} ${header.CamelJiraSpokeAttachmentCount}",
+                                "10012 trace.txt 4", "20007 Prüfbericht ✓.txt 3")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/latestAttachment", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                // the body is what issue/latestAttachment gives: no metadata call, one request for the content. Jira
+                // Cloud may answer the content itself (as with redirect=false); AttachmentDownloadActionTest follows
+                // its usual 303 to the media host
+                Row.of("attachment/download")
+                        .body(new JiraAttachment(tree("{\"id\":\"10001\",\"filename\":\"build.log\",\"size\":42,"
+                                                      + "\"mimeType\":\"text/plain\",\"content\":\"https://jira.example.com"
+                                                      + "/jira/secure/attachment/10001/build.log\"}")))
+                        .cloud("GET", "/rest/api/3/attachment/content/10001", content(BUILD_LOG))
+                        .dataCenter("GET", "/secure/attachment/10001/build.log", content(BUILD_LOG))
+                        .result("${header.CamelJiraSpokeFileName} ${header.CamelJiraSpokeFileSize}"
+                                + " ${header.CamelJiraSpokeContentType}", "build.log 42 text/plain")
+                        .badInput(BadInput.options("")
+                                .mustSay("attachment/download", "'attachmentId'", "'attachmentUrl'",
+                                        JiraSpokeConstants.ATTACHMENT_ID)));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */
@@ -453,6 +494,14 @@ class ActionContractTest extends ActionTestSupport {
     /** A 200 without a body, as Jira answers the group deletions. */
     private static ResponseDefinitionBuilder emptyOk() {
         return WireMock.aResponse().withStatus(200);
+    }
+
+    /** 42 bytes, as the attachment rows' metadata says. */
+    private static final String BUILD_LOG = "Build 4711 passed: 318 tests, 0 failures.\n";
+
+    private static ResponseDefinitionBuilder content(String text) {
+        return WireMock.aResponse().withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8")
+                .withBody(text);
     }
 
     /** GET /rest/agile/1.0/board as both deployments answer it: one page, the board located in its project. */
