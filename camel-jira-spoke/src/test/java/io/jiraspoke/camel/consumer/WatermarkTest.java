@@ -168,4 +168,39 @@ class WatermarkTest {
         assertThatThrownBy(() -> Watermark.parse("v2;1234;")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Watermark.parse("v1;soon;")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aPollNotRunToItsEndIsSavedWithItsLowerBoundUntilOneIs() {
+        Watermark w = Watermark.parse(null);
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
+        assertThat(w.unfinishedSince(5 * MINUTE)).as("after a poll that ran to its end").isEqualTo(5 * MINUTE);
+
+        w.begin(5 * MINUTE);
+        w.record("10002", 30 * MINUTE, NOW, OVERLAP);
+        String line = w.serialize(OVERLAP);
+        assertThat(line).startsWith("v3;" + 30 * MINUTE + ";").endsWith(";" + 5 * MINUTE);
+
+        Watermark back = Watermark.parse(line);
+        assertThat(back.isUnfinished()).isTrue();
+        // the next poll's lower bound has moved on; items older than it may still be undelivered
+        assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(5 * MINUTE);
+        assertThat(back.delivered("10002", 30 * MINUTE)).isTrue();
+        assertThat(back.serialize(OVERLAP)).isEqualTo(line);
+
+        back.finished();
+        assertThat(back.serialize(OVERLAP)).startsWith("v2;");
+        assertThat(Watermark.parse(back.serialize(OVERLAP)).unfinishedSince(25 * MINUTE)).isEqualTo(25 * MINUTE);
+    }
+
+    @Test
+    void aFirstPollFromTheBeginningThatStopsEarlyKeepsEverythingOpen() {
+        Watermark w = Watermark.parse(null);
+        w.begin(Watermark.NONE);
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
+
+        Watermark back = Watermark.parse(w.serialize(OVERLAP));
+
+        assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(Watermark.NONE);
+        assertThatThrownBy(() -> Watermark.parse("v3;1234;1;;;")).isInstanceOf(IllegalStateException.class);
+    }
 }
