@@ -35,6 +35,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": target.getBoard().setBoardType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "commentid":
+        case "commentId": target.getComment().setCommentId(property(camelContext, java.lang.String.class, value)); return true;
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionoptions":
         case "connectionOptions": target.setConnectionOptions(property(camelContext, java.util.Map.class, value)); return true;
@@ -65,6 +67,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "notifyusers":
         case "notifyUsers": target.getIssue().setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "orderby":
+        case "orderBy": target.getComment().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
@@ -98,6 +102,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "visibilitytype":
+        case "visibilityType": target.getComment().setVisibilityType(property(camelContext, java.lang.String.class, value)); return true;
+        case "visibilityvalue":
+        case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -117,6 +125,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "commentid":
+        case "commentId": return java.lang.String.class;
         case "connection": return java.lang.String.class;
         case "connectionoptions":
         case "connectionOptions": return java.util.Map.class;
@@ -147,6 +157,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return int.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
+        case "orderby":
+        case "orderBy": return java.lang.String.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
         case "overlap": return java.time.Duration.class;
@@ -180,6 +192,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "visibilitytype":
+        case "visibilityType": return java.lang.String.class;
+        case "visibilityvalue":
+        case "visibilityValue": return java.lang.String.class;
         default: return null;
         }
     }
@@ -200,6 +216,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": return target.getBoard().getBoardType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "commentid":
+        case "commentId": return target.getComment().getCommentId();
         case "connection": return target.getConnection();
         case "connectionoptions":
         case "connectionOptions": return target.getConnectionOptions();
@@ -230,6 +248,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "notifyusers":
         case "notifyUsers": return target.getIssue().getNotifyUsers();
+        case "orderby":
+        case "orderBy": return target.getComment().getOrderBy();
         case "outputtype":
         case "outputType": return target.getOutputType();
         case "overlap": return target.getOverlap();
@@ -263,6 +283,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "visibilitytype":
+        case "visibilityType": return target.getComment().getVisibilityType();
+        case "visibilityvalue":
+        case "visibilityValue": return target.getComment().getVisibilityValue();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(48);
         props.add("action");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -31,6 +31,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("boardName");
         props.add("boardType");
         props.add("bridgeErrorHandler");
+        props.add("commentId");
         props.add("connection");
         props.add("connectionOptions");
         props.add("delay");
@@ -50,6 +51,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("maxDeliveryAttempts");
         props.add("maxMessagesPerPoll");
         props.add("notifyUsers");
+        props.add("orderBy");
         props.add("outputType");
         props.add("overlap");
         props.add("pageSize");
@@ -68,6 +70,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("summary");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("visibilityType");
+        props.add("visibilityValue");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);

@@ -17,6 +17,7 @@ import io.jiraspoke.camel.consumer.JiraSpokeConsumers;
 import io.jiraspoke.camel.consumer.StartFrom;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.CommentOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import org.apache.camel.Category;
@@ -121,6 +122,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private IssueOptions issue = new IssueOptions();
     @UriParam
     private BoardOptions board = new BoardOptions();
+    @UriParam
+    private CommentOptions comment = new CommentOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -455,5 +458,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setBoard(BoardOptions board) {
         this.board = board;
+    }
+
+    public CommentOptions getComment() {
+        return comment;
+    }
+
+    public void setComment(CommentOptions comment) {
+        this.comment = comment;
     }
 }

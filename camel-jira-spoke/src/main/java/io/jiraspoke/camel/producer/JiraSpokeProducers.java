@@ -21,9 +21,10 @@ public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
             "board", List.of(BoardProducer.class),
-            "issue", List.of(IssueProducer.class),
+            "issue", List.of(IssueProducer.class, IssueCommentProducer.class),
             "server", List.of(ServerProducer.class),
-            "user", List.of(UserProducer.class));
+            "user", List.of(UserProducer.class),
+            "webhook", List.of(WebhookPayloadProducer.class));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();
