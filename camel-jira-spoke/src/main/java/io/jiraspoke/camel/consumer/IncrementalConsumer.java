@@ -59,6 +59,9 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         boolean savedUnfinished = wm.isUnfinished();
         wm.begin(unfinished);
         boolean versioned = source.versionedIds();
+        if (versioned) {
+            wm.keepFrom(lower);
+        }
         int max = endpoint.getMaxMessagesPerPoll();
         int delivered = 0;
         boolean dirty = false;

@@ -33,6 +33,8 @@ final class Watermark {
     private int failures;
     private boolean unfinished;
     private long unfinishedSince = NONE;
+    /** Remembered items stamped from here on are kept for the rest of the poll, however far the watermark moves. */
+    private long keepFrom = Long.MAX_VALUE;
 
     static Watermark parse(String state) {
         Watermark w = new Watermark();
@@ -131,6 +133,16 @@ final class Watermark {
         unfinishedSince = since;
     }
 
+    /**
+     * Keeps the items remembered from an instant on (the poll's lower bound) until this poll ends, however far the
+     * watermark moves meanwhile: items with versioned ids may come again later in the same poll, with the
+     * timestamp of a holder that changed (a comment of an issue updated since it was delivered), and only memory
+     * tells them apart. Memory then grows with the items one poll delivers; maxMessagesPerPoll bounds that.
+     */
+    void keepFrom(long since) {
+        keepFrom = since;
+    }
+
     /** Marks the poll as run to its end: everything it read was delivered or given up on. */
     void finished() {
         unfinished = false;
@@ -161,7 +173,7 @@ final class Watermark {
             recent.put(id, itemMillis);
         }
         millis = Math.max(millis, Math.min(itemMillis, jiraNowMillis));
-        long horizon = millis - overlapMillis;
+        long horizon = Math.min(millis - overlapMillis, keepFrom);
         for (Iterator<Long> it = recent.values().iterator(); it.hasNext();) {
             if (it.next() >= horizon) {
                 break;
@@ -188,6 +200,7 @@ final class Watermark {
 
     String serialize(long overlapMillis) {
         long horizon = millis - overlapMillis;
+        long forget = Math.min(horizon, keepFrom);
         StringBuilder sb = new StringBuilder(48 + recent.size() * 24);
         sb.append(unfinished ? "v3;" : "v2;").append(millis).append(';').append(floor > horizon ? floor : NONE).append(';');
         if (failingId != null) {
@@ -198,7 +211,7 @@ final class Watermark {
         for (Map<String, Long> marks : List.of(recent, future)) {
             for (Iterator<Map.Entry<String, Long>> it = marks.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<String, Long> e = it.next();
-                if (e.getValue() < horizon) {
+                if (e.getValue() < forget) {
                     it.remove();
                     continue;
                 }

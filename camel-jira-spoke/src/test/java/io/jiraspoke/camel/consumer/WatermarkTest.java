@@ -203,4 +203,22 @@ class WatermarkTest {
         assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(Watermark.NONE);
         assertThatThrownBy(() -> Watermark.parse("v3;1234;1;;;")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void whatAPollMustKeepIsNotForgottenWhileTheWatermarkRunsAhead() {
+        Watermark w = Watermark.parse(null);
+        w.record("10001@1", 10 * MINUTE, NOW, OVERLAP);
+        Watermark poll = Watermark.parse(w.serialize(OVERLAP));
+        poll.keepFrom(poll.lowerBound(OVERLAP));
+
+        // the holder of 10001@1 changed: it may come again later in this poll, after a version stamped much later
+        poll.record("10002@1", 60 * MINUTE, NOW, OVERLAP);
+        assertThat(poll.deliveredAt("10001@1")).isEqualTo(10 * MINUTE);
+        Watermark next = Watermark.parse(poll.serialize(OVERLAP));
+        assertThat(next.deliveredAt("10001@1")).as("kept in the state of the poll").isNotNull();
+
+        next.keepFrom(next.lowerBound(OVERLAP));
+        next.record("10003@1", 61 * MINUTE, NOW, OVERLAP);
+        assertThat(next.deliveredAt("10001@1")).as("older than the next poll's lower bound").isNull();
+    }
 }
