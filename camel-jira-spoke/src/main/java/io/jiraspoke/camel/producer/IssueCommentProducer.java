@@ -201,8 +201,13 @@ public class IssueCommentProducer extends JiraSpokeProducer {
             if (got.size() > 1) {
                 return last(got);
             }
-            if (got.size() == 1 && (now == null || now.equals(total))) {
+            boolean sameCount = now == null || now.equals(total);
+            if (got.size() == 1 && sameCount) {
                 return got.get(0);
+            }
+            if (sameCount) {
+                // a count that does not change yet has nothing at its end is wrong: asking again will not help
+                break;
             }
             total = now;
         }
