@@ -150,8 +150,9 @@ public class IssueCommentProducer extends JiraSpokeProducer {
     /** The issue/comments consumer: new and edited comments of the issues a JQL query matches. */
     @ConsumerFeed(value = "issue/comments",
                   emits = "one JiraComment per new or edited comment of the issues option 'jql' matches, issue by"
-                          + " issue in the order Jira updated them; each comment version once (an edit is a new"
-                          + " version; deletions are not emitted)",
+                          + " issue in the order Jira updated them: each comment version once (an edit is a new"
+                          + " version, an issue changed for another reason brings no comment again, deletions are"
+                          + " not emitted), none lost when a poll stops early (see the README's Comments)",
                   headers = { JiraSpokeConstants.ISSUE_KEY, JiraSpokeConstants.ISSUE_ID,
                               JiraSpokeConstants.COMMENT_ID })
     public static IncrementalSource<JiraComment> commentsFeed(JiraSpokeEndpoint endpoint) {
