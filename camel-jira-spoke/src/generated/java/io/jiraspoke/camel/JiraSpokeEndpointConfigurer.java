@@ -43,6 +43,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": target.getBoard().setBoardType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "commentid":
+        case "commentId": target.getComment().setCommentId(property(camelContext, java.lang.String.class, value)); return true;
         case "connection": target.setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "connectionoptions":
         case "connectionOptions": target.setConnectionOptions(property(camelContext, java.util.Map.class, value)); return true;
@@ -95,6 +97,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "notifyusers":
         case "notifyUsers": target.getIssue().setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "orderby":
+        case "orderBy": target.getComment().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
@@ -166,6 +170,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "userPassword": target.getUser().setUserPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "userquery":
         case "userQuery": target.getProject().setUserQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "visibilitytype":
+        case "visibilityType": target.getComment().setVisibilityType(property(camelContext, java.lang.String.class, value)); return true;
+        case "visibilityvalue":
+        case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhook().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookexcludebody":
@@ -205,6 +213,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "commentid":
+        case "commentId": return java.lang.String.class;
         case "connection": return java.lang.String.class;
         case "connectionoptions":
         case "connectionOptions": return java.util.Map.class;
@@ -257,6 +267,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return int.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
+        case "orderby":
+        case "orderBy": return java.lang.String.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
         case "overlap": return java.time.Duration.class;
@@ -328,6 +340,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "userPassword": return java.lang.String.class;
         case "userquery":
         case "userQuery": return java.lang.String.class;
+        case "visibilitytype":
+        case "visibilityType": return java.lang.String.class;
+        case "visibilityvalue":
+        case "visibilityValue": return java.lang.String.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
         case "webhookexcludebody":
@@ -368,6 +384,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "boardType": return target.getBoard().getBoardType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "commentid":
+        case "commentId": return target.getComment().getCommentId();
         case "connection": return target.getConnection();
         case "connectionoptions":
         case "connectionOptions": return target.getConnectionOptions();
@@ -420,6 +438,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "notifyusers":
         case "notifyUsers": return target.getIssue().getNotifyUsers();
+        case "orderby":
+        case "orderBy": return target.getComment().getOrderBy();
         case "outputtype":
         case "outputType": return target.getOutputType();
         case "overlap": return target.getOverlap();
@@ -491,6 +511,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "userPassword": return target.getUser().getUserPassword();
         case "userquery":
         case "userQuery": return target.getProject().getUserQuery();
+        case "visibilitytype":
+        case "visibilityType": return target.getComment().getVisibilityType();
+        case "visibilityvalue":
+        case "visibilityValue": return target.getComment().getVisibilityValue();
         case "webhookevents":
         case "webhookEvents": return target.getWebhook().getWebhookEvents();
         case "webhookexcludebody":

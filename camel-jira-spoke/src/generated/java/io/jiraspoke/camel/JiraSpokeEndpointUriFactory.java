@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(91);
         props.add("action");
         props.add("assigneeType");
         props.add("attachmentId");
@@ -35,6 +35,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("boardName");
         props.add("boardType");
         props.add("bridgeErrorHandler");
+        props.add("commentId");
         props.add("connection");
         props.add("connectionOptions");
         props.add("contentType");
@@ -66,6 +67,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("maxDeliveryAttempts");
         props.add("maxMessagesPerPoll");
         props.add("notifyUsers");
+        props.add("orderBy");
         props.add("outputType");
         props.add("overlap");
         props.add("pageSize");
@@ -105,6 +107,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("user");
         props.add("userPassword");
         props.add("userQuery");
+        props.add("visibilityType");
+        props.add("visibilityValue");
         props.add("webhookEvents");
         props.add("webhookExcludeBody");
         props.add("webhookId");

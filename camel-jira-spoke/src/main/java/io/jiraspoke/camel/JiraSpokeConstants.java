@@ -249,6 +249,31 @@ public final class JiraSpokeConstants {
               javaType = "Integer")
     public static final String ATTACHMENT_COUNT = "CamelJiraSpokeAttachmentCount";
 
+    // comments: issue/addComment, issue/latestComment, issue/comments, issue/updateComment, issue/deleteComment,
+    // webhook/issueFromComment
+    @Metadata(description = "The id of the comment to update or delete (overrides option commentId); on results, the"
+                            + " id of the added, updated, deleted, newest or consumed comment, or of the comment a"
+                            + " webhook payload carries.",
+              javaType = "String")
+    public static final String COMMENT_ID = "CamelJiraSpokeCommentId";
+    @Metadata(label = "producer", description = "role or group: who may see a new or updated comment (overrides"
+                                                + " option visibilityType).",
+              javaType = "String")
+    public static final String VISIBILITY_TYPE = "CamelJiraSpokeVisibilityType";
+    @Metadata(label = "producer", description = "The role or group a new or updated comment is restricted to"
+                                                + " (overrides option visibilityValue).",
+              javaType = "String")
+    public static final String VISIBILITY_VALUE = "CamelJiraSpokeVisibilityValue";
+    @Metadata(label = "producer", description = "The order issue/comments lists comments in: created, +created or"
+                                                + " -created (overrides option orderBy).",
+              javaType = "String")
+    public static final String ORDER_BY = "CamelJiraSpokeOrderBy";
+    @Metadata(label = "producer", description = "On issue/latestComment results: true when the issue has a comment"
+                                                + " (the body is the newest), false when it has none (the body is"
+                                                + " then null).",
+              javaType = "Boolean")
+    public static final String COMMENT_FOUND = "CamelJiraSpokeCommentFound";
+
     private JiraSpokeConstants() {
     }
 }

@@ -19,6 +19,7 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.AttachmentOptions;
 import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.CommentOptions;
 import io.jiraspoke.camel.producer.FieldOptions;
 import io.jiraspoke.camel.producer.GroupOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
@@ -145,6 +146,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private GroupOptions group = new GroupOptions();
     @UriParam
     private AttachmentOptions attachment = new AttachmentOptions();
+    @UriParam
+    private CommentOptions comment = new CommentOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -543,5 +546,13 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setAttachment(AttachmentOptions attachment) {
         this.attachment = attachment;
+    }
+
+    public CommentOptions getComment() {
+        return comment;
+    }
+
+    public void setComment(CommentOptions comment) {
+        this.comment = comment;
     }
 }

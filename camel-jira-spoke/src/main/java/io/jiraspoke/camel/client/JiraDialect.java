@@ -233,6 +233,15 @@ public enum JiraDialect {
         return major == null || major >= 9;
     }
 
+    /**
+     * Whether every version of this deployment sorts an issue's comments by {@code orderBy}. Cloud does. Data Center
+     * documents it, but older servers ignore the parameter (and page size) and list every comment oldest first, and
+     * an answer does not tell which happened: a request there that needs the newest comment must not rely on it.
+     */
+    public boolean ordersComments() {
+        return this == CLOUD;
+    }
+
     /** Issues matching a JQL query, lazily page by page, with the deployment's search API and paging. */
     public abstract JiraPager<JiraIssue> searchIssues(JiraClient client, String jql, List<String> fields,
                                                       String expand, int pageSize, long limit);

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Time is Jira's: item timestamps come from Jira's clock, the client measures Jira's clock against the host's, and
  * the watermark never moves beyond Jira's now, so a skewed host clock or an item stamped in the future cannot make
  * the consumer skip later items.
+ * <p>
+ * Items stamped with the time of what holds them (comments with their issue's {@code updated}) are told apart by
+ * version ({@link IncrementalSource#versionedIds()}) and dropped by their own time only from the lower bound of the
+ * oldest poll that did not run to its end on, which the state keeps until a poll does.
  */
 final class IncrementalConsumer<T> extends StreamConsumer {
 
@@ -50,16 +54,26 @@ final class IncrementalConsumer<T> extends StreamConsumer {
             saveState(wm.serialize(overlap));
         }
         long lower = wm.lowerBound(overlap);
+        long unfinished = wm.unfinishedSince(lower);
+        // whether the saved state says a poll is unfinished, which a poll that runs to its end must clear
+        boolean savedUnfinished = wm.isUnfinished();
+        wm.begin(unfinished);
+        boolean versioned = source.versionedIds();
+        if (versioned) {
+            wm.keepFrom(lower);
+        }
         int max = endpoint.getMaxMessagesPerPoll();
         int delivered = 0;
         boolean dirty = false;
-        Iterator<T> items = source.since(lower == Watermark.NONE ? null : Instant.ofEpochMilli(lower)).iterator();
+        boolean stopped = false;
+        Iterator<T> items = source.since(instant(lower), instant(unfinished)).iterator();
         // read once the first page has come, whose Date header told the client Jira's clock
         long now = items.hasNext() ? client.jiraNow().toEpochMilli() : 0;
         try {
             while (items.hasNext()) {
                 T item = items.next();
                 if (!isRunAllowed()) {
+                    stopped = true;
                     break;
                 }
                 String id = source.id(item);
@@ -68,16 +82,18 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                     continue;
                 }
                 long millis = millis(item, wm, lower, now);
-                if (millis < lower || wm.delivered(id, millis)) {
+                if (millis < lower || (versioned ? wm.deliveredAt(id) != null : wm.delivered(id, millis))) {
                     continue;
                 }
                 if (max > 0 && delivered >= max) {
+                    stopped = true;
                     break;
                 }
                 Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), source.describe(item),
                         () -> wm.failed(id, millis));
                 dirty = true;
                 if (outcome == Outcome.FAILED) {
+                    stopped = true;
                     break;
                 }
                 wm.record(id, millis, now, overlap);
@@ -85,14 +101,22 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                 if (checkpointDue()) {
                     saveState(wm.serialize(overlap));
                     dirty = false;
+                    savedUnfinished = true;
                 }
             }
+            if (!stopped) {
+                wm.finished();
+            }
         } finally {
-            if (dirty) {
+            if (dirty || savedUnfinished && !wm.isUnfinished()) {
                 saveState(wm.serialize(overlap));
             }
         }
         return delivered;
+    }
+
+    private static Instant instant(long millis) {
+        return millis == Watermark.NONE ? null : Instant.ofEpochMilli(millis);
     }
 
     /**

@@ -13,7 +13,10 @@ import java.util.Map;
  * not per exchange.
  * <p>
  * Stored as one line: {@code v2;<millis>;<floor>;<failing id>@<millis>:<count>;<id>@<millis>,...} with ids
- * percent-escaped; {@code v1;<millis>;<id@millis>,...} of version 0.1 is read too.
+ * percent-escaped; {@code v1;<millis>;<id@millis>,...} of version 0.1 is read too. While a poll has not run to its
+ * end (mid-poll checkpoints, a poll stopped by a failure or maxMessagesPerPoll) the line is {@code v3;} with the
+ * same fields and, last, the lower bound of the oldest such poll (see {@link IncrementalSource#since(java.time.Instant,
+ * java.time.Instant)}).
  */
 final class Watermark {
 
@@ -28,6 +31,10 @@ final class Watermark {
     private String failingId;
     private long failingMillis;
     private int failures;
+    private boolean unfinished;
+    private long unfinishedSince = NONE;
+    /** Remembered items stamped from here on are kept for the rest of the poll, however far the watermark moves. */
+    private long keepFrom = Long.MAX_VALUE;
 
     static Watermark parse(String state) {
         Watermark w = new Watermark();
@@ -39,7 +46,12 @@ final class Watermark {
             if (parts.length == 3 && "v1".equals(parts[0])) {
                 w.millis = Long.parseLong(parts[1]);
                 marks(parts[2], w.recent, false);
-            } else if (parts.length == 5 && "v2".equals(parts[0])) {
+            } else if (parts.length == 5 && "v2".equals(parts[0])
+                       || parts.length == 6 && "v3".equals(parts[0])) {
+                if (parts.length == 6) {
+                    w.unfinished = true;
+                    w.unfinishedSince = Long.parseLong(parts[5]);
+                }
                 w.millis = Long.parseLong(parts[1]);
                 w.floor = Long.parseLong(parts[2]);
                 if (!parts[3].isEmpty()) {
@@ -100,6 +112,43 @@ final class Watermark {
         return Math.max(horizon, floor);
     }
 
+    /**
+     * The lower bound of the oldest poll that did not run to its end, or {@code lower} (this poll's lower bound)
+     * when the last poll did: no item stamped, by its own time, before it can still be undelivered.
+     */
+    long unfinishedSince(long lower) {
+        return unfinished ? Math.min(unfinishedSince, lower) : lower;
+    }
+
+    boolean isUnfinished() {
+        return unfinished;
+    }
+
+    /**
+     * Marks a poll begun: until {@link #finished()}, the saved state says that items from {@code since} on may be
+     * undelivered, so that a crash or a stop in between resumes from there.
+     */
+    void begin(long since) {
+        unfinished = true;
+        unfinishedSince = since;
+    }
+
+    /**
+     * Keeps the items remembered from an instant on (the poll's lower bound) until this poll ends, however far the
+     * watermark moves meanwhile: items with versioned ids may come again later in the same poll, with the
+     * timestamp of a holder that changed (a comment of an issue updated since it was delivered), and only memory
+     * tells them apart. Memory then grows with the items one poll delivers; maxMessagesPerPoll bounds that.
+     */
+    void keepFrom(long since) {
+        keepFrom = since;
+    }
+
+    /** Marks the poll as run to its end: everything it read was delivered or given up on. */
+    void finished() {
+        unfinished = false;
+        unfinishedSince = NONE;
+    }
+
     /** The timestamp of the newest delivered version of the item, or null when the window does not hold it. */
     Long deliveredAt(String id) {
         Long seen = recent.get(id);
@@ -124,7 +173,7 @@ final class Watermark {
             recent.put(id, itemMillis);
         }
         millis = Math.max(millis, Math.min(itemMillis, jiraNowMillis));
-        long horizon = millis - overlapMillis;
+        long horizon = Math.min(millis - overlapMillis, keepFrom);
         for (Iterator<Long> it = recent.values().iterator(); it.hasNext();) {
             if (it.next() >= horizon) {
                 break;
@@ -151,8 +200,9 @@ final class Watermark {
 
     String serialize(long overlapMillis) {
         long horizon = millis - overlapMillis;
-        StringBuilder sb = new StringBuilder(32 + recent.size() * 24);
-        sb.append("v2;").append(millis).append(';').append(floor > horizon ? floor : NONE).append(';');
+        long forget = Math.min(horizon, keepFrom);
+        StringBuilder sb = new StringBuilder(48 + recent.size() * 24);
+        sb.append(unfinished ? "v3;" : "v2;").append(millis).append(';').append(floor > horizon ? floor : NONE).append(';');
         if (failingId != null) {
             sb.append(escape(failingId)).append('@').append(failingMillis).append(':').append(failures);
         }
@@ -161,7 +211,7 @@ final class Watermark {
         for (Map<String, Long> marks : List.of(recent, future)) {
             for (Iterator<Map.Entry<String, Long>> it = marks.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<String, Long> e = it.next();
-                if (e.getValue() < horizon) {
+                if (e.getValue() < forget) {
                     it.remove();
                     continue;
                 }
@@ -171,6 +221,9 @@ final class Watermark {
                 sb.append(escape(e.getKey())).append('@').append(e.getValue());
                 first = false;
             }
+        }
+        if (unfinished) {
+            sb.append(';').append(unfinishedSince);
         }
         return sb.toString();
     }

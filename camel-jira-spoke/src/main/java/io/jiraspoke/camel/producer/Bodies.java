@@ -85,7 +85,17 @@ public final class Bodies {
 
     private static Charset charset(Exchange exchange) {
         String name = exchange.getProperty(Exchange.CHARSET_NAME, String.class);
-        return name != null ? Charset.forName(name) : StandardCharsets.UTF_8;
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new JiraSpokeInputException("The exchange names a charset Java does not know ("
+                                              + Exchange.CHARSET_NAME + " = '"
+                                              + (name.length() <= 40 ? name : name.substring(0, 40) + "...")
+                                              + "'): the message body cannot be read");
+        }
     }
 
     private static JsonNode parseObject(String s) {

@@ -27,13 +27,13 @@ public final class JiraSpokeProducers {
             Map.entry("board", List.of(BoardProducer.class)),
             Map.entry("field", List.of(FieldProducer.class)),
             Map.entry("group", List.of(GroupProducer.class)),
-            Map.entry("issue", List.of(IssueProducer.class, IssueAttachmentProducer.class)),
+            Map.entry("issue", List.of(IssueProducer.class, IssueAttachmentProducer.class, IssueCommentProducer.class)),
             Map.entry("metadata", List.of(MetadataProducer.class)),
             Map.entry("project", List.of(ProjectProducer.class)),
             Map.entry("server", List.of(ServerProducer.class)),
             Map.entry("sprint", List.of(SprintProducer.class)),
             Map.entry("user", List.of(UserProducer.class)),
-            Map.entry("webhook", List.of(WebhookProducer.class)));
+            Map.entry("webhook", List.of(WebhookProducer.class, WebhookPayloadProducer.class)));
 
     private static final Map<String, Method> BY_KEY = new LinkedHashMap<>();
     private static final Map<String, JiraSpokeAction> IMPLEMENTED = new LinkedHashMap<>();

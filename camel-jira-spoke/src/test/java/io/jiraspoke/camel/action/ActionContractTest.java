@@ -432,7 +432,67 @@ class ActionContractTest extends ActionTestSupport {
                                 + " ${header.CamelJiraSpokeContentType}", "build.log 42 text/plain")
                         .badInput(BadInput.options("")
                                 .mustSay("attachment/download", "'attachmentId'", "'attachmentUrl'",
-                                        JiraSpokeConstants.ATTACHMENT_ID)));
+                                        JiraSpokeConstants.ATTACHMENT_ID)),
+                Row.of("issue/addComment")
+                        .options("issueKey=PROJ-123")
+                        .body("Looks good: deployed to staging.")
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/comment", created(json("cloud-comment-10042.json")))
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/comment",
+                                created(json("dc-comment-10042.json")))
+                        .result("${body.id} ${header.CamelJiraSpokeCommentId} ${body.body}",
+                                "10042 10042 Looks good: deployed to staging.")
+                        // a visibility needs both halves
+                        .badInput(BadInput.options("issueKey=PROJ-123&visibilityType=role").body("Internal note")
+                                .mustSay("issue/addComment", "'visibilityValue'", JiraSpokeConstants.VISIBILITY_VALUE)),
+                Row.of("issue/latestComment")
+                        .options("issueKey=PROJ-123")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/comment?startAt=0&maxResults=1&orderBy=-created",
+                                ok(json("cloud-comments-newest.json")))
+                        // Data Center: the first comment tells the count; with one comment it is the newest
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123/comment?startAt=0&maxResults=1",
+                                ok(json("dc-comments-newest.json")))
+                        .result("${body.id} ${header.CamelJiraSpokeCommentFound}", "10042 true")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/latestComment", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/comments")
+                        // limit = pageSize: one page answers the call, and it still has more behind it
+                        .options("issueKey=PROJ-123&pageSize=2&limit=2")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/comment?startAt=0&maxResults=2&orderBy=created",
+                                ok(json("cloud-comments-page1.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123/comment?startAt=0&maxResults=2",
+                                ok(json("dc-comments-page1.json")))
+                        .result("${body.size()} ${body[1].id} ${body[1].issueKey}", "2 10043 PROJ-123")
+                        .badInput(BadInput.options("pageSize=2").headers(JiraSpokeConstants.ISSUE_KEY, " ")
+                                .mustSay("issue/comments", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/updateComment")
+                        .options("issueKey=PROJ-123&commentId=10042")
+                        .body("Deployed to production.")
+                        .cloud("PUT", "/rest/api/3/issue/PROJ-123/comment/10042",
+                                ok(json("cloud-comment-10042-edited.json")))
+                        .dataCenter("PUT", "/rest/api/2/issue/PROJ-123/comment/10042",
+                                ok(json("dc-comment-10042-edited.json")))
+                        .result("${body.id} ${body.edited} ${body.visibilityValue}", "10042 true Developers")
+                        .badInput(BadInput.options("issueKey=PROJ-123&commentId=latest").body("Deployed.")
+                                .mustSay("issue/updateComment", "'commentId'", JiraSpokeConstants.COMMENT_ID,
+                                        "a number")),
+                Row.of("issue/deleteComment")
+                        .options("issueKey=PROJ-123&commentId=10042")
+                        .cloud("DELETE", "/rest/api/3/issue/PROJ-123/comment/10042", noContent())
+                        .dataCenter("DELETE", "/rest/api/2/issue/PROJ-123/comment/10042", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey} ${header.CamelJiraSpokeCommentId}",
+                                "PROJ-123 10042")
+                        .badInput(BadInput.options("issueKey=PROJ-123")
+                                .mustSay("issue/deleteComment", "'commentId'", JiraSpokeConstants.COMMENT_ID)),
+                Row.of("webhook/issueFromComment")
+                        // a payload without 'issue' (as Data Center sends): the issue is fetched by the id in
+                        // comment.self; a Cloud payload carrying its issue calls nothing (WebhookIssueFromCommentActionTest)
+                        .body(json("dc-webhook-comment_created.json"))
+                        .cloud("GET", "/rest/api/3/issue/20123", ok(json("cloud-issue-PROJ-123.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/20123", ok(json("dc-issue-PROJ-123.json")))
+                        .result("${body.key} ${header.CamelJiraSpokeCommentId}", "PROJ-123 10042")
+                        .badInput(BadInput.options("")
+                                .body("{\"webhookEvent\":\"jira:issue_created\",\"issue\":{\"key\":\"PROJ-124\"}}")
+                                .mustSay("webhook/issueFromComment", "'comment'")));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */

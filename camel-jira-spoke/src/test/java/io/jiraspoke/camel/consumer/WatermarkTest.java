@@ -168,4 +168,57 @@ class WatermarkTest {
         assertThatThrownBy(() -> Watermark.parse("v2;1234;")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Watermark.parse("v1;soon;")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aPollNotRunToItsEndIsSavedWithItsLowerBoundUntilOneIs() {
+        Watermark w = Watermark.parse(null);
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
+        assertThat(w.unfinishedSince(5 * MINUTE)).as("after a poll that ran to its end").isEqualTo(5 * MINUTE);
+
+        w.begin(5 * MINUTE);
+        w.record("10002", 30 * MINUTE, NOW, OVERLAP);
+        String line = w.serialize(OVERLAP);
+        assertThat(line).startsWith("v3;" + 30 * MINUTE + ";").endsWith(";" + 5 * MINUTE);
+
+        Watermark back = Watermark.parse(line);
+        assertThat(back.isUnfinished()).isTrue();
+        // the next poll's lower bound has moved on; items older than it may still be undelivered
+        assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(5 * MINUTE);
+        assertThat(back.delivered("10002", 30 * MINUTE)).isTrue();
+        assertThat(back.serialize(OVERLAP)).isEqualTo(line);
+
+        back.finished();
+        assertThat(back.serialize(OVERLAP)).startsWith("v2;");
+        assertThat(Watermark.parse(back.serialize(OVERLAP)).unfinishedSince(25 * MINUTE)).isEqualTo(25 * MINUTE);
+    }
+
+    @Test
+    void aFirstPollFromTheBeginningThatStopsEarlyKeepsEverythingOpen() {
+        Watermark w = Watermark.parse(null);
+        w.begin(Watermark.NONE);
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
+
+        Watermark back = Watermark.parse(w.serialize(OVERLAP));
+
+        assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(Watermark.NONE);
+        assertThatThrownBy(() -> Watermark.parse("v3;1234;1;;;")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whatAPollMustKeepIsNotForgottenWhileTheWatermarkRunsAhead() {
+        Watermark w = Watermark.parse(null);
+        w.record("10001@1", 10 * MINUTE, NOW, OVERLAP);
+        Watermark poll = Watermark.parse(w.serialize(OVERLAP));
+        poll.keepFrom(poll.lowerBound(OVERLAP));
+
+        // the holder of 10001@1 changed: it may come again later in this poll, after a version stamped much later
+        poll.record("10002@1", 60 * MINUTE, NOW, OVERLAP);
+        assertThat(poll.deliveredAt("10001@1")).isEqualTo(10 * MINUTE);
+        Watermark next = Watermark.parse(poll.serialize(OVERLAP));
+        assertThat(next.deliveredAt("10001@1")).as("kept in the state of the poll").isNotNull();
+
+        next.keepFrom(next.lowerBound(OVERLAP));
+        next.record("10003@1", 61 * MINUTE, NOW, OVERLAP);
+        assertThat(next.deliveredAt("10001@1")).as("older than the next poll's lower bound").isNull();
+    }
 }
