@@ -23,6 +23,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": target.getPeople().setAssignee(property(camelContext, java.lang.String.class, value)); return true;
         case "assigneetype":
         case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -67,6 +68,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": target.setMaxDeliveryAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "notifyto":
+        case "notifyTo": target.getPeople().setNotifyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "notifytogroups":
+        case "notifyToGroups": target.getPeople().setNotifyToGroups(property(camelContext, java.lang.String.class, value)); return true;
+        case "notifytousers":
+        case "notifyToUsers": target.getPeople().setNotifyToUsers(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyusers":
         case "notifyUsers": target.getIssue().setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "outputtype":
@@ -76,6 +83,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "priorityid":
+        case "priorityId": target.getWorkflow().setPriorityId(property(camelContext, java.lang.String.class, value)); return true;
         case "projectdescription":
         case "projectDescription": target.getProject().setProjectDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "projectkey":
@@ -94,6 +103,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTypeKey": target.getProject().setProjectTypeKey(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resolution": target.getWorkflow().setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -111,13 +121,20 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subject": target.getPeople().setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetstatus":
+        case "targetStatus": target.getWorkflow().setTargetStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "transition": target.getWorkflow().setTransition(property(camelContext, java.lang.String.class, value)); return true;
+        case "transitioncomment":
+        case "transitionComment": target.getWorkflow().setTransitionComment(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userquery":
         case "userQuery": target.getProject().setUserQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "watcher": target.getPeople().setWatcher(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -125,6 +142,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": return java.lang.String.class;
         case "assigneetype":
         case "assigneeType": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -169,6 +187,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "notifyto":
+        case "notifyTo": return java.lang.String.class;
+        case "notifytogroups":
+        case "notifyToGroups": return java.lang.String.class;
+        case "notifytousers":
+        case "notifyToUsers": return java.lang.String.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
         case "outputtype":
@@ -178,6 +202,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "priorityid":
+        case "priorityId": return java.lang.String.class;
         case "projectdescription":
         case "projectDescription": return java.lang.String.class;
         case "projectkey":
@@ -196,6 +222,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTypeKey": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resolution": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -213,13 +240,20 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subject": return java.lang.String.class;
         case "summary": return java.lang.String.class;
+        case "targetstatus":
+        case "targetStatus": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "transition": return java.lang.String.class;
+        case "transitioncomment":
+        case "transitionComment": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "userquery":
         case "userQuery": return java.lang.String.class;
+        case "watcher": return java.lang.String.class;
         default: return null;
         }
     }
@@ -228,6 +262,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": return target.getPeople().getAssignee();
         case "assigneetype":
         case "assigneeType": return target.getProject().getAssigneeType();
         case "backofferrorthreshold":
@@ -272,6 +307,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": return target.getMaxDeliveryAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "notifyto":
+        case "notifyTo": return target.getPeople().getNotifyTo();
+        case "notifytogroups":
+        case "notifyToGroups": return target.getPeople().getNotifyToGroups();
+        case "notifytousers":
+        case "notifyToUsers": return target.getPeople().getNotifyToUsers();
         case "notifyusers":
         case "notifyUsers": return target.getIssue().getNotifyUsers();
         case "outputtype":
@@ -281,6 +322,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return target.getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "priorityid":
+        case "priorityId": return target.getWorkflow().getPriorityId();
         case "projectdescription":
         case "projectDescription": return target.getProject().getProjectDescription();
         case "projectkey":
@@ -299,6 +342,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projectTypeKey": return target.getProject().getProjectTypeKey();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resolution": return target.getWorkflow().getResolution();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -316,13 +360,20 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": return target.getStateKey();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
+        case "subject": return target.getPeople().getSubject();
         case "summary": return target.getIssue().getSummary();
+        case "targetstatus":
+        case "targetStatus": return target.getWorkflow().getTargetStatus();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "transition": return target.getWorkflow().getTransition();
+        case "transitioncomment":
+        case "transitionComment": return target.getWorkflow().getTransitionComment();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "userquery":
         case "userQuery": return target.getProject().getUserQuery();
+        case "watcher": return target.getPeople().getWatcher();
         default: return null;
         }
     }

@@ -23,8 +23,9 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(65);
         props.add("action");
+        props.add("assignee");
         props.add("assigneeType");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -51,11 +52,15 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("limit");
         props.add("maxDeliveryAttempts");
         props.add("maxMessagesPerPoll");
+        props.add("notifyTo");
+        props.add("notifyToGroups");
+        props.add("notifyToUsers");
         props.add("notifyUsers");
         props.add("outputType");
         props.add("overlap");
         props.add("pageSize");
         props.add("pollStrategy");
+        props.add("priorityId");
         props.add("projectDescription");
         props.add("projectKey");
         props.add("projectLead");
@@ -65,6 +70,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("projectTemplateKey");
         props.add("projectTypeKey");
         props.add("repeatCount");
+        props.add("resolution");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -74,10 +80,15 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("startScheduler");
         props.add("stateKey");
         props.add("stateRepository");
+        props.add("subject");
         props.add("summary");
+        props.add("targetStatus");
         props.add("timeUnit");
+        props.add("transition");
+        props.add("transitionComment");
         props.add("useFixedDelay");
         props.add("userQuery");
+        props.add("watcher");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);

@@ -19,7 +19,9 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.BoardOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.PeopleOptions;
 import io.jiraspoke.camel.producer.ProjectOptions;
+import io.jiraspoke.camel.producer.WorkflowOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -124,6 +126,10 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private BoardOptions board = new BoardOptions();
     @UriParam
     private ProjectOptions project = new ProjectOptions();
+    @UriParam
+    private WorkflowOptions workflow = new WorkflowOptions();
+    @UriParam
+    private PeopleOptions people = new PeopleOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -466,5 +472,21 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setProject(ProjectOptions project) {
         this.project = project;
+    }
+
+    public WorkflowOptions getWorkflow() {
+        return workflow;
+    }
+
+    public void setWorkflow(WorkflowOptions workflow) {
+        this.workflow = workflow;
+    }
+
+    public PeopleOptions getPeople() {
+        return people;
+    }
+
+    public void setPeople(PeopleOptions people) {
+        this.people = people;
     }
 }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.Adf;
 import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.model.JiraPriority;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
 
@@ -142,6 +144,30 @@ public enum JiraDialect {
         }
         Integer major = client.serverMajorVersion();
         return major == null || major >= 9;
+    }
+
+    /**
+     * Every issue priority, lazily. Cloud: the paged {@code priority/search} ({@code startAt}, {@code values}), which
+     * also says which priority is the default; the Dec 2025 spec flags it deprecated as it does the unpaged
+     * {@code priority}, and documents no replacement for either. Data Center: the unpaged {@code priority} array,
+     * which every version has ({@code priority/page} came later), read as one page.
+     */
+    public JiraPager<JiraPriority> priorities(JiraClient client, int pageSize) {
+        if (this == CLOUD) {
+            return JiraPager.of(PagingStyle.START_AT, page -> client.call(JiraRequest.get(api + "/priority/search")
+                    .query("startAt", page.get("startAt")).query("maxResults", page.get("maxResults"))),
+                    "values", pageSize, 0, JiraPriority::new);
+        }
+        return JiraPager.of(PagingStyle.START_AT, page -> onePage(client.call(JiraRequest.get(api + "/priority")
+                .expect(JiraRequest.Expect.ARRAY))), "values", pageSize, 0, JiraPriority::new);
+    }
+
+    /** An unpaged array as the one and last page of a walk. */
+    private static JsonNode onePage(JsonNode array) {
+        ObjectNode page = JiraJson.MAPPER.createObjectNode();
+        page.set("values", array);
+        page.put("isLast", true);
+        return page;
     }
 
     /** Issues matching a JQL query, lazily page by page, with the deployment's search API and paging. */

@@ -21,7 +21,7 @@ public final class JiraSpokeProducers {
 
     private static final Map<String, List<Class<? extends JiraSpokeProducer>>> FAMILIES = Map.of(
             "board", List.of(BoardProducer.class),
-            "issue", List.of(IssueProducer.class),
+            "issue", List.of(IssueProducer.class, IssueWorkflowProducer.class, IssuePeopleProducer.class),
             "metadata", List.of(MetadataProducer.class),
             "project", List.of(ProjectProducer.class),
             "server", List.of(ServerProducer.class),
