@@ -23,6 +23,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": target.getPeople().setAssignee(property(camelContext, java.lang.String.class, value)); return true;
         case "assigneetype":
         case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
         case "attachmentid":
@@ -95,6 +96,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": target.setMaxDeliveryAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "notifyto":
+        case "notifyTo": target.getPeople().setNotifyTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "notifytogroups":
+        case "notifyToGroups": target.getPeople().setNotifyToGroups(property(camelContext, java.lang.String.class, value)); return true;
+        case "notifytousers":
+        case "notifyToUsers": target.getPeople().setNotifyToUsers(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyusers":
         case "notifyUsers": target.getIssue().setNotifyUsers(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "orderby":
@@ -106,6 +113,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "priorityid":
+        case "priorityId": target.getWorkflow().setPriorityId(property(camelContext, java.lang.String.class, value)); return true;
         case "products": target.getUser().setProducts(property(camelContext, java.lang.String.class, value)); return true;
         case "projectdescription":
         case "projectDescription": target.getProject().setProjectDescription(property(camelContext, java.lang.String.class, value)); return true;
@@ -126,6 +135,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "query": target.getUser().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resolution": target.getWorkflow().setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -153,16 +163,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subject": target.getPeople().setSubject(property(camelContext, java.lang.String.class, value)); return true;
         case "summary": target.getIssue().setSummary(property(camelContext, java.lang.String.class, value)); return true;
         case "swapgroupid":
         case "swapGroupId": target.getGroup().setSwapGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "swapgroupname":
         case "swapGroupName": target.getGroup().setSwapGroupName(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetstatus":
+        case "targetStatus": target.getWorkflow().setTargetStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "textformat":
         case "textFormat": target.getIssue().setTextFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "transition": target.getWorkflow().setTransition(property(camelContext, java.lang.String.class, value)); return true;
+        case "transitioncomment":
+        case "transitionComment": target.getWorkflow().setTransitionComment(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "user": target.getUser().setUser(property(camelContext, java.lang.String.class, value)); return true;
@@ -174,6 +190,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": target.getComment().setVisibilityType(property(camelContext, java.lang.String.class, value)); return true;
         case "visibilityvalue":
         case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "watcher": target.getPeople().setWatcher(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhook().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookexcludebody":
@@ -193,6 +210,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": return java.lang.String.class;
         case "assigneetype":
         case "assigneeType": return java.lang.String.class;
         case "attachmentid":
@@ -265,6 +283,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "notifyto":
+        case "notifyTo": return java.lang.String.class;
+        case "notifytogroups":
+        case "notifyToGroups": return java.lang.String.class;
+        case "notifytousers":
+        case "notifyToUsers": return java.lang.String.class;
         case "notifyusers":
         case "notifyUsers": return java.lang.Boolean.class;
         case "orderby":
@@ -276,6 +300,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "priorityid":
+        case "priorityId": return java.lang.String.class;
         case "products": return java.lang.String.class;
         case "projectdescription":
         case "projectDescription": return java.lang.String.class;
@@ -296,6 +322,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resolution": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -323,16 +350,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subject": return java.lang.String.class;
         case "summary": return java.lang.String.class;
         case "swapgroupid":
         case "swapGroupId": return java.lang.String.class;
         case "swapgroupname":
         case "swapGroupName": return java.lang.String.class;
+        case "targetstatus":
+        case "targetStatus": return java.lang.String.class;
         case "textformat":
         case "textFormat": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
+        case "transition": return java.lang.String.class;
+        case "transitioncomment":
+        case "transitionComment": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "user": return java.lang.String.class;
@@ -344,6 +377,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return java.lang.String.class;
         case "visibilityvalue":
         case "visibilityValue": return java.lang.String.class;
+        case "watcher": return java.lang.String.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
         case "webhookexcludebody":
@@ -364,6 +398,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "assignee": return target.getPeople().getAssignee();
         case "assigneetype":
         case "assigneeType": return target.getProject().getAssigneeType();
         case "attachmentid":
@@ -436,6 +471,12 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxDeliveryAttempts": return target.getMaxDeliveryAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "notifyto":
+        case "notifyTo": return target.getPeople().getNotifyTo();
+        case "notifytogroups":
+        case "notifyToGroups": return target.getPeople().getNotifyToGroups();
+        case "notifytousers":
+        case "notifyToUsers": return target.getPeople().getNotifyToUsers();
         case "notifyusers":
         case "notifyUsers": return target.getIssue().getNotifyUsers();
         case "orderby":
@@ -447,6 +488,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageSize": return target.getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "priorityid":
+        case "priorityId": return target.getWorkflow().getPriorityId();
         case "products": return target.getUser().getProducts();
         case "projectdescription":
         case "projectDescription": return target.getProject().getProjectDescription();
@@ -467,6 +510,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "query": return target.getUser().getQuery();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resolution": return target.getWorkflow().getResolution();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -494,16 +538,22 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "stateKey": return target.getStateKey();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
+        case "subject": return target.getPeople().getSubject();
         case "summary": return target.getIssue().getSummary();
         case "swapgroupid":
         case "swapGroupId": return target.getGroup().getSwapGroupId();
         case "swapgroupname":
         case "swapGroupName": return target.getGroup().getSwapGroupName();
+        case "targetstatus":
+        case "targetStatus": return target.getWorkflow().getTargetStatus();
         case "textformat":
         case "textFormat": return target.getIssue().getTextFormat();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getAudit().getTo();
+        case "transition": return target.getWorkflow().getTransition();
+        case "transitioncomment":
+        case "transitionComment": return target.getWorkflow().getTransitionComment();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "user": return target.getUser().getUser();
@@ -515,6 +565,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return target.getComment().getVisibilityType();
         case "visibilityvalue":
         case "visibilityValue": return target.getComment().getVisibilityValue();
+        case "watcher": return target.getPeople().getWatcher();
         case "webhookevents":
         case "webhookEvents": return target.getWebhook().getWebhookEvents();
         case "webhookexcludebody":

@@ -274,6 +274,53 @@ public final class JiraSpokeConstants {
               javaType = "Boolean")
     public static final String COMMENT_FOUND = "CamelJiraSpokeCommentFound";
 
+    // workflow and people of an issue (issue/transition, transitions, statuses, priorities, assign, watchers, notify)
+    @Metadata(label = "producer", description = "The transition to do, by id or name (overrides option transition).",
+              javaType = "String")
+    public static final String TRANSITION = "CamelJiraSpokeTransition";
+    @Metadata(label = "producer", description = "The status to move the issue to, by name or id (overrides option"
+                                                + " targetStatus).",
+              javaType = "String")
+    public static final String TARGET_STATUS = "CamelJiraSpokeTargetStatus";
+    @Metadata(label = "producer", description = "The resolution to set with a transition, by name or id (overrides"
+                                                + " option resolution).",
+              javaType = "String")
+    public static final String RESOLUTION = "CamelJiraSpokeResolution";
+    @Metadata(label = "producer", description = "A comment to add with a transition (overrides option"
+                                                + " transitionComment).",
+              javaType = "String")
+    public static final String TRANSITION_COMMENT = "CamelJiraSpokeTransitionComment";
+    @Metadata(label = "producer", description = "On issue/transition results, the id of the transition done.",
+              javaType = "String")
+    public static final String TRANSITION_ID = "CamelJiraSpokeTransitionId";
+    @Metadata(label = "producer", description = "The id of the one priority issue/priorities returns (overrides option"
+                                                + " priorityId).",
+              javaType = "String")
+    public static final String PRIORITY_ID = "CamelJiraSpokePriorityId";
+    @Metadata(label = "producer", description = "Who to assign the issue to: an id, an e-mail address, none or default"
+                                                + " (overrides option assignee).",
+              javaType = "String")
+    public static final String ASSIGNEE = "CamelJiraSpokeAssignee";
+    @Metadata(label = "producer", description = "The watcher to add or remove: an id or an e-mail address (overrides"
+                                                + " option watcher).",
+              javaType = "String")
+    public static final String WATCHER = "CamelJiraSpokeWatcher";
+    @Metadata(label = "producer", description = "The subject of an issue/notify e-mail (overrides option subject).",
+              javaType = "String")
+    public static final String SUBJECT = "CamelJiraSpokeSubject";
+    @Metadata(label = "producer", description = "The people of the issue an issue/notify e-mail goes to (overrides"
+                                                + " option notifyTo).",
+              javaType = "String")
+    public static final String NOTIFY_TO = "CamelJiraSpokeNotifyTo";
+    @Metadata(label = "producer", description = "Further users an issue/notify e-mail goes to (overrides option"
+                                                + " notifyToUsers).",
+              javaType = "String")
+    public static final String NOTIFY_TO_USERS = "CamelJiraSpokeNotifyToUsers";
+    @Metadata(label = "producer", description = "Groups an issue/notify e-mail goes to (overrides option"
+                                                + " notifyToGroups).",
+              javaType = "String")
+    public static final String NOTIFY_TO_GROUPS = "CamelJiraSpokeNotifyToGroups";
+
     private JiraSpokeConstants() {
     }
 }

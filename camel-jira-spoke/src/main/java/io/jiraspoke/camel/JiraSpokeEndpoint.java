@@ -24,10 +24,12 @@ import io.jiraspoke.camel.producer.FieldOptions;
 import io.jiraspoke.camel.producer.GroupOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.PeopleOptions;
 import io.jiraspoke.camel.producer.ProjectOptions;
 import io.jiraspoke.camel.producer.SprintOptions;
 import io.jiraspoke.camel.producer.UserOptions;
 import io.jiraspoke.camel.producer.WebhookOptions;
+import io.jiraspoke.camel.producer.WorkflowOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -148,6 +150,10 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private AttachmentOptions attachment = new AttachmentOptions();
     @UriParam
     private CommentOptions comment = new CommentOptions();
+    @UriParam
+    private WorkflowOptions workflow = new WorkflowOptions();
+    @UriParam
+    private PeopleOptions people = new PeopleOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -554,5 +560,21 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setComment(CommentOptions comment) {
         this.comment = comment;
+    }
+
+    public WorkflowOptions getWorkflow() {
+        return workflow;
+    }
+
+    public void setWorkflow(WorkflowOptions workflow) {
+        this.workflow = workflow;
+    }
+
+    public PeopleOptions getPeople() {
+        return people;
+    }
+
+    public void setPeople(PeopleOptions people) {
+        this.people = people;
     }
 }

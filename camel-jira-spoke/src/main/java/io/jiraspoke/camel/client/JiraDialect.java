@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeConstants;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
 import io.jiraspoke.camel.model.Adf;
 import io.jiraspoke.camel.model.JiraAttachment;
 import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.model.JiraPriority;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
 import org.slf4j.Logger;
@@ -240,6 +242,30 @@ public enum JiraDialect {
      */
     public boolean ordersComments() {
         return this == CLOUD;
+    }
+
+    /**
+     * Every issue priority, lazily. Cloud: the paged {@code priority/search} ({@code startAt}, {@code values}), which
+     * also says which priority is the default; the Dec 2025 spec flags it deprecated as it does the unpaged
+     * {@code priority}, and documents no replacement for either. Data Center: the unpaged {@code priority} array,
+     * which every version has ({@code priority/page} came later), read as one page.
+     */
+    public JiraPager<JiraPriority> priorities(JiraClient client, int pageSize) {
+        if (this == CLOUD) {
+            return JiraPager.of(PagingStyle.START_AT, page -> client.call(JiraRequest.get(api + "/priority/search")
+                    .query("startAt", page.get("startAt")).query("maxResults", page.get("maxResults"))),
+                    "values", pageSize, 0, JiraPriority::new);
+        }
+        return JiraPager.of(PagingStyle.START_AT, page -> onePage(client.call(JiraRequest.get(api + "/priority")
+                .expect(JiraRequest.Expect.ARRAY))), "values", pageSize, 0, JiraPriority::new);
+    }
+
+    /** An unpaged array as the one and last page of a walk. */
+    private static JsonNode onePage(JsonNode array) {
+        ObjectNode page = JiraJson.MAPPER.createObjectNode();
+        page.set("values", array);
+        page.put("isLast", true);
+        return page;
     }
 
     /** Issues matching a JQL query, lazily page by page, with the deployment's search API and paging. */

@@ -492,7 +492,85 @@ class ActionContractTest extends ActionTestSupport {
                         .result("${body.key} ${header.CamelJiraSpokeCommentId}", "PROJ-123 10042")
                         .badInput(BadInput.options("")
                                 .body("{\"webhookEvent\":\"jira:issue_created\",\"issue\":{\"key\":\"PROJ-124\"}}")
-                                .mustSay("webhook/issueFromComment", "'comment'")));
+                                .mustSay("webhook/issueFromComment", "'comment'")),
+                Row.of("issue/transitions")
+                        .options("issueKey=PROJ-123")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/transitions?expand=transitions.fields",
+                                ok(json("cloud-transitions-PROJ-123.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123/transitions?expand=transitions.fields",
+                                ok(json("dc-transitions-PROJ-123.json")))
+                        .result("${body.size()} ${body[1].toStatus} ${body[1].fields.size()}", "3 In Progress 0",
+                                "3 Resolved 1")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/transitions", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/transition")
+                        // an id is sent as is: one request
+                        .options("issueKey=PROJ-123&transition=31")
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/transitions", noContent())
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/transitions", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey} ${header.CamelJiraSpokeTransitionId}", "PROJ-123 31")
+                        .badInput(BadInput.options("issueKey=PROJ-123").body("Fixed in 4.2")
+                                .mustSay("issue/transition", "'transition'", JiraSpokeConstants.TRANSITION,
+                                        "'targetStatus'", JiraSpokeConstants.TARGET_STATUS)),
+                Row.of("issue/statuses")
+                        .options("projectKey=PROJ")
+                        .cloud("GET", "/rest/api/3/project/PROJ/statuses", ok(json("cloud-project-statuses.json")))
+                        .dataCenter("GET", "/rest/api/2/project/PROJ/statuses", ok(json("dc-project-statuses.json")))
+                        .result("${body.size()} ${body[1].subtask} ${body[0].statuses[1].category}",
+                                "2 true indeterminate")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/statuses", "'projectKey'", JiraSpokeConstants.PROJECT_KEY)),
+                Row.of("issue/priorities")
+                        .cloud("GET", "/rest/api/3/priority/search?startAt=0&maxResults=50",
+                                ok(json("cloud-priority-search.json")))
+                        .dataCenter("GET", "/rest/api/2/priority", ok(json("dc-priorities.json")))
+                        .result("${body.size()} ${body[2].name} ${body[2].statusColor}", "5 Medium #f79232",
+                                "5 Major #f79232")
+                        // a name is not an id: Jira would answer 404, the component says what to do
+                        .badInput(BadInput.options("priorityId=Medium")
+                                .mustSay("issue/priorities", "'priorityId'", JiraSpokeConstants.PRIORITY_ID)),
+                Row.of("issue/assign")
+                        .options("issueKey=PROJ-123&assignee=default")
+                        .cloud("PUT", "/rest/api/3/issue/PROJ-123/assignee", noContent())
+                        .dataCenter("PUT", "/rest/api/2/issue/PROJ-123/assignee", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey}", "PROJ-123")
+                        .badInput(BadInput.options("issueKey=PROJ-123").headers(JiraSpokeConstants.ASSIGNEE, " ")
+                                .mustSay("issue/assign", "'assignee'", JiraSpokeConstants.ASSIGNEE)),
+                Row.of("issue/addWatcher")
+                        .options("issueKey=PROJ-123&watcher=5b10ac8d82e05b22cc7d4ef5")
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/watchers", noContent())
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/watchers", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey}", "PROJ-123")
+                        .badInput(BadInput.options("issueKey=PROJ-123")
+                                .mustSay("issue/addWatcher", "'watcher'", JiraSpokeConstants.WATCHER)),
+                Row.of("issue/removeWatcher")
+                        .options("issueKey=PROJ-123&watcher=5b10ac8d82e05b22cc7d4ef5")
+                        .cloud("DELETE", "/rest/api/3/issue/PROJ-123/watchers?accountId=5b10ac8d82e05b22cc7d4ef5",
+                                noContent())
+                        .dataCenter("DELETE", "/rest/api/2/issue/PROJ-123/watchers?username=5b10ac8d82e05b22cc7d4ef5",
+                                noContent())
+                        .result("${header.CamelJiraSpokeIssueKey}", "PROJ-123")
+                        .badInput(BadInput.options("watcher=5b10ac8d82e05b22cc7d4ef5")
+                                .mustSay("issue/removeWatcher", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/watchers")
+                        .options("issueKey=PROJ-123")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/watchers", ok(json("cloud-watchers-PROJ-123.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123/watchers", ok(json("dc-watchers-PROJ-123.json")))
+                        .result("${body.watchCount} ${body.watchers[0].id} ${header.CamelJiraSpokeIssueKey}",
+                                "2 5b10a2844c20165700ede21g PROJ-123", "2 alovelace PROJ-123")
+                        .badInput(BadInput.options("")
+                                .mustSay("issue/watchers", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/notify")
+                        .options("issueKey=PROJ-123&subject=RAW(Checkout fixed)&notifyTo=watchers,assignee")
+                        .body("The fix for the saved-card payments is live.")
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/notify", noContent())
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/notify", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey}", "PROJ-123")
+                        // an e-mail to nobody is refused before it is queued
+                        .badInput(BadInput.options("issueKey=PROJ-123&subject=RAW(Checkout fixed)")
+                                .body("The fix is live.")
+                                .mustSay("issue/notify", "recipients", "'notifyTo'", JiraSpokeConstants.NOTIFY_TO,
+                                        "'notifyToUsers'", "'notifyToGroups'")));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */

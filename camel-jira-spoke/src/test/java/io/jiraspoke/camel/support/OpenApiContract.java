@@ -20,8 +20,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * Checks requests the component sent against Atlassian's OpenAPI specs (copied into test resources, see
  * openapi/SOURCES.md): Cloud platform v3 for {@code /rest/api/3}, Jira Software for {@code /rest/agile/1.0}. The
  * {@code /ex/jira/{cloudId}} prefix of gateway calls is removed first. Data Center ({@code /rest/api/2}) and OAuth
- * token requests have no spec here and are not checked. Known errors of the agile spec are corrected in memory, each
- * named in {@link #corrected(String)}.
+ * token requests have no spec here and are not checked. Known errors of the specs are corrected in memory, each
+ * named in {@link #corrected(String)} (agile) or {@link #correctedPlatform(String)} (platform).
  */
 public final class OpenApiContract {
 
@@ -35,8 +35,8 @@ public final class OpenApiContract {
 
     private static synchronized OpenApiInteractionValidator platform() {
         if (platform == null) {
-            platform = OpenApiInteractionValidator
-                    .createForSpecificationUrl(resource("/openapi/jira-platform-cloud.v3.json")).build();
+            platform = OpenApiInteractionValidator.createForInlineApiSpecification(correctedPlatform(
+                    read("/openapi/jira-platform-cloud.v3.json"))).build();
         }
         return platform;
     }
@@ -94,6 +94,40 @@ public final class OpenApiContract {
         return parameter;
     }
 
+    /**
+     * The platform spec with its known errors corrected in memory (the file stays as Atlassian published it).
+     * <p>
+     * {@code PUT /rest/api/3/issue/{issueIdOrKey}/assignee} says in its description that an {@code accountId} of
+     * {@code null} unassigns the issue (and {@code "-1"} picks the project's default assignee), but its request body
+     * is the shared {@code User} schema, whose {@code accountId} is a non-nullable string, so the validator refuses
+     * the one documented way to unassign. The operation gets a copy of {@code User} whose {@code accountId} is
+     * nullable; every other use of {@code User} keeps refusing null. A correction whose target no longer looks as
+     * described fails, so that a fixed or changed spec is noticed instead of silently patched.
+     */
+    static String correctedPlatform(String platformSpec) {
+        try {
+            JsonNode spec = MAPPER.readTree(platformSpec);
+            JsonNode media = spec.path("paths").path("/rest/api/3/issue/{issueIdOrKey}/assignee").path("put")
+                    .path("requestBody").path("content").path("application/json");
+            JsonNode user = spec.path("components").path("schemas").path("User");
+            JsonNode accountId = user.path("properties").path("accountId");
+            if (!"#/components/schemas/User".equals(media.path("schema").path("$ref").asText())
+                || !"string".equals(accountId.path("type").asText()) || accountId.path("nullable").asBoolean(false)) {
+                throw new IllegalStateException("The platform spec's PUT /rest/api/3/issue/{issueIdOrKey}/assignee no"
+                                                + " longer takes the User schema with a non-nullable accountId: drop"
+                                                + " its correction. Now: " + media.path("schema") + ", accountId "
+                                                + accountId);
+            }
+            ObjectNode assignee = user.deepCopy();
+            ((ObjectNode) assignee.path("properties").path("accountId")).put("nullable", true);
+            ((ObjectNode) spec.path("components").path("schemas")).set("UserToAssign", assignee);
+            ((ObjectNode) media.path("schema")).put("$ref", "#/components/schemas/UserToAssign");
+            return MAPPER.writeValueAsString(spec);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static ObjectNode queryParameter(JsonNode spec, String path, String name) {
         for (JsonNode p : spec.path("paths").path(path).path("get").path("parameters")) {
             if (name.equals(p.path("name").asText()) && "query".equals(p.path("in").asText())) {
@@ -109,10 +143,6 @@ public final class OpenApiContract {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String resource(String name) {
-        return OpenApiContract.class.getResource(name).toExternalForm();
     }
 
     /** The path as the spec knows it, or null when no spec covers it. */

@@ -139,6 +139,37 @@ class OpenApiContractTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void aNullAssigneeUnassignsAsTheOperationSaysAndOtherTypesStillFail() throws Exception {
+        // the published spec refuses the null its own description documents; see correctedPlatform()
+        assertThat(problemsOf("PUT", "/rest/api/3/issue/PROJ-1/assignee", "{\"accountId\":null}")).isEmpty();
+        assertThat(problemsOf("PUT", "/rest/api/3/issue/PROJ-1/assignee", "{\"accountId\":\"-1\"}")).isEmpty();
+
+        assertThat(String.join("\n", problemsOf("PUT", "/rest/api/3/issue/PROJ-1/assignee", "{\"accountId\":42}")))
+                .contains("accountId");
+        assertThat(String.join("\n", problemsOf("PUT", "/rest/api/3/issue/PROJ-1/assignee",
+                "{\"accountId\":\"5b10\",\"colour\":\"red\"}"))).contains("colour");
+    }
+
+    @Test
+    void theAssigneeCorrectionRefusesASpecThatNoLongerNeedsIt() {
+        String fixed = "{\"paths\":{\"/rest/api/3/issue/{issueIdOrKey}/assignee\":{\"put\":{\"requestBody\":{"
+                       + "\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/User\"}}}}}}},"
+                       + "\"components\":{\"schemas\":{\"User\":{\"properties\":{\"accountId\":{\"type\":\"string\","
+                       + "\"nullable\":true}}}}}}";
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> OpenApiContract.correctedPlatform(fixed)))
+                .hasMessageContaining("drop its correction");
+    }
+
+    @Test
+    void aWatcherIsABareJsonStringAndAnObjectIsAProblem() throws Exception {
+        assertThat(problemsOf("POST", "/rest/api/3/issue/PROJ-1/watchers", "\"5b10ac8d82e05b22cc7d4ef5\"")).isEmpty();
+
+        assertThat(problemsOf("POST", "/rest/api/3/issue/PROJ-1/watchers",
+                "{\"accountId\":\"5b10ac8d82e05b22cc7d4ef5\"}")).isNotEmpty();
+    }
+
+    @Test
     void dataCenterRequestsAreNotChecked() throws Exception {
         List<String> problems = problemsOf("GET", "/rest/api/2/no/such/resource?maxResults=abc", null);
 
