@@ -41,7 +41,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
     }
 
     @Override
-    protected int poll() throws Exception {
+    int pollItems() throws Exception {
         JiraClient client = endpoint.getClient();
         long overlap = endpoint.getOverlap().toMillis();
         Watermark wm = Watermark.parse(loadState());
@@ -86,6 +86,9 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         } finally {
             if (dirty) {
                 saveState(wm.serialize(overlap));
+            }
+            if (!wm.isEmpty()) {
+                counters().watermark(wm.millis());
             }
         }
         return delivered;

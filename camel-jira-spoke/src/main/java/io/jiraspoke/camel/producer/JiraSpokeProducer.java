@@ -3,6 +3,8 @@ package io.jiraspoke.camel.producer;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraDialect;
+import io.jiraspoke.camel.metrics.ActionCounters;
+import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import io.jiraspoke.camel.paging.JiraPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.InvokeOnHeaderStrategy;
@@ -20,6 +22,7 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
     private final JiraSpokeEndpoint endpoint;
     private InvokeOnHeaderStrategy dispatch;
     private String key;
+    private ActionCounters counters;
 
     protected JiraSpokeProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
@@ -42,7 +45,9 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
 
     /** A stream's result as the endpoint's outputType asks: a list, or a lazy iterator over the pages. */
     protected Object output(JiraPager<?> pager) {
-        return "iterator".equals(endpoint.getOutputType()) ? pager.iterator() : pager.toList();
+        // a lazy iterator fetches its later pages after process() returned: they count against this action too
+        return "iterator".equals(endpoint.getOutputType()) ? JiraSpokeMetrics.scoped(pager.iterator(), counters)
+                : pager.toList();
     }
 
     @Override
@@ -59,13 +64,19 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         key = endpoint.variant().key();
+        counters = client().http().metrics().forAction(endpoint.getCatalogAction());
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Object answer = dispatch.invoke(this, key, exchange, null);
-        if (answer != null) {
-            exchange.getMessage().setBody(answer);
+        ActionCounters previous = JiraSpokeMetrics.enter(counters);
+        try {
+            Object answer = dispatch.invoke(this, key, exchange, null);
+            if (answer != null) {
+                exchange.getMessage().setBody(answer);
+            }
+        } finally {
+            JiraSpokeMetrics.exit(previous);
         }
     }
 }
