@@ -96,7 +96,9 @@ final class ConnectionHealthCheck implements HealthCheck {
             if (e.getStatus() > 0) {
                 b.detail("status", e.getStatus());
             }
-            return b.down().message(reason(kind, e, authType)).build();
+            String reason = reason(kind, e, authType);
+            // Spring Boot's Actuator shows a check's details, not its message
+            return b.down().message(reason).detail("message", reason).build();
         }
     }
 
