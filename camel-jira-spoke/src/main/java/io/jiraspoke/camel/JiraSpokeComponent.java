@@ -67,13 +67,13 @@ public class JiraSpokeComponent extends DefaultComponent {
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
     @Metadata(label = "common", description = "The connection of endpoints that name none (no connection option and"
-                                               + " no inline connection. settings). Without it an endpoint may omit"
+                                               + " no inline connection.* settings). Without it an endpoint may omit"
                                                + " connection only when there is exactly one connection.")
     private String defaultConnection;
 
     @Metadata(label = "health", defaultValue = "true",
-              description = "Whether each named connection has a readiness health check (jiraspoke:<name>) in"
-                            + " Camel's health check registry, when the application has one (camel-health).")
+              description = "Whether each named connection has a readiness health check (id"
+                            + " jiraspoke:jira for connection jira) in Camel's health check registry, when the application has one (camel-health).")
     private boolean healthCheckEnabled = true;
 
     @Metadata(label = "health", defaultValue = "30s", javaType = "java.time.Duration",
