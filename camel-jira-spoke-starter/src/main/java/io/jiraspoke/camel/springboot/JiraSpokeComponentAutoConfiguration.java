@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Configures the {@code jiraspoke} component from {@code camel.component.jiraspoke.*}, as Camel's own starters do:
@@ -85,8 +86,8 @@ public class JiraSpokeComponentAutoConfiguration {
     static class Sanitizing {
 
         @Bean
-        SanitizingFunction jiraSpokeSanitizingFunction() {
-            return new JiraSpokeSanitizingFunction();
+        SanitizingFunction jiraSpokeSanitizingFunction(ConfigurableEnvironment environment) {
+            return new JiraSpokeSanitizingFunction(environment);
         }
     }
 }

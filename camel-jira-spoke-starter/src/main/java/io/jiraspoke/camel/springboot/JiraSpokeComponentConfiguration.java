@@ -82,10 +82,6 @@ public class JiraSpokeComponentConfiguration extends ComponentConfigurationPrope
                 problems.add(e.getMessage());
             }
         });
-        if (defaultConnection != null && !connections.isEmpty() && !connections.containsKey(defaultConnection)) {
-            problems.add(PREFIX + ".default-connection names '" + defaultConnection + "', which is not among "
-                         + PREFIX + ".connections: " + String.join(", ", connections.keySet()));
-        }
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(String.join("\n", problems));
         }

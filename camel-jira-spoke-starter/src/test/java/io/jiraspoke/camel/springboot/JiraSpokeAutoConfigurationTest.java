@@ -143,7 +143,9 @@ class JiraSpokeAutoConfigurationTest {
 
     @Test
     void theCustomizerAppliesOnlyWhenEnabledAndSecretsAreMaskedByName() {
-        runner.run(ctx -> {
+        runner.withPropertyValues(C + "connections.jira.auth-type=basic-api-token", C + "connections.jira.base-url="
+                + SITE, C + "connections.jira.email=bot@example.com", C + "connections.jira.api-token=${vault.jira}",
+                "vault.jira=from-the-vault").run(ctx -> {
             assertThat(ctx).hasSingleBean(ComponentCustomizer.class).hasSingleBean(SanitizingFunction.class)
                     .doesNotHaveBean(JiraSpokeConsentController.class);
             SanitizingFunction masking = ctx.getBean(SanitizingFunction.class);
@@ -152,8 +154,13 @@ class JiraSpokeAutoConfigurationTest {
                     C + "connections.dc.trust-store-password" }) {
                 assertThat(masking.apply(new SanitizableData(null, key, "v")).getValue()).as(key).isEqualTo("******");
             }
+            assertThat(masking.apply(new SanitizableData(null, "vault.jira", "v")).getValue()).as("a placeholder's"
+                                                                                                + " source")
+                    .isEqualTo("******");
             assertThat(masking.apply(new SanitizableData(null, C + "connections.jira.email", "bot")).getValue())
                     .isEqualTo("bot");
+            assertThat(masking.apply(new SanitizableData(null, "spring.application.name", "x")).getValue())
+                    .isEqualTo("x");
         });
         runner.withPropertyValues(C + "enabled=false").run(ctx -> assertThat(ctx)
                 .doesNotHaveBean(ComponentCustomizer.class));

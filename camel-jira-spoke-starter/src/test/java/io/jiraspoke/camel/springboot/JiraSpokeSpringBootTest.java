@@ -105,7 +105,9 @@ class JiraSpokeSpringBootTest {
         p.add(c + "cloud.api-token", () -> CLOUD_TOKEN);
         p.add(c + "dc.auth-type", () -> "personal-access-token");
         p.add(c + "dc.base-url", () -> JIRA.baseUrl() + "/dc");
-        p.add(c + "dc.personal-access-token", () -> DC_PAT);
+        // a secret through a placeholder: the placeholder's own property must be masked as well
+        p.add(c + "dc.personal-access-token", () -> "${jira.dc.pat}");
+        p.add("jira.dc.pat", () -> DC_PAT);
         p.add(c + "app.auth-type", () -> "oauth2-authorization-code");
         p.add(c + "app.cloud-id", () -> CLOUD_ID);
         p.add(c + "app.client-id", () -> "app-client");
@@ -192,6 +194,10 @@ class JiraSpokeSpringBootTest {
             String body = fetch(endpoint).body();
             assertThat(body).as(endpoint).contains("bot@example.com", "app-client")
                     .doesNotContain(CLOUD_TOKEN, DC_PAT, CLIENT_SECRET);
+        }
+        assertThat(fetch("/actuator/env").body()).contains("jira.dc.pat");
+        for (String endpoint : List.of("/actuator/env", "/actuator/configprops")) {
+            assertThat(fetch(endpoint).body()).as(endpoint).contains("******");
         }
     }
 
