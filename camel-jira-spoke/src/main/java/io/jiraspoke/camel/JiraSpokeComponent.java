@@ -73,7 +73,8 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     @Metadata(label = "health", defaultValue = "true",
               description = "Whether each named connection has a readiness health check (id"
-                            + " jiraspoke:jira for connection jira) in Camel's health check registry, when the application has one (camel-health).")
+                            + " jiraspoke:jira for connection jira) in Camel's health check registry, when the"
+                            + " application has one (camel-health).")
     private boolean healthCheckEnabled = true;
 
     @Metadata(label = "health", defaultValue = "30s", javaType = "java.time.Duration",
