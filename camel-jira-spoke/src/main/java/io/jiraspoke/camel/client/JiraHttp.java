@@ -268,9 +268,12 @@ public final class JiraHttp implements Closeable {
         T read(int status, HttpEntity entity, String authorization) throws IOException;
     }
 
-    /** Counts the call against the action the thread serves, and its failure by kind. */
+    /**
+     * Counts the call, and its failure by kind, against the action the thread serves; requests to other services
+     * (the token endpoint) against none, so that a refused token counts once there and once for the call it stopped.
+     */
     private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader) {
-        ActionCounters counters = metrics.current();
+        ActionCounters counters = request.absoluteUrl() == null ? metrics.current() : metrics.outsideActions();
         try {
             return send(request, auth, reader, counters);
         } catch (JiraSpokeException e) {

@@ -144,6 +144,11 @@ public final class JiraSpokeMetrics {
         };
     }
 
+    /** The bucket of requests made outside any action. */
+    public ActionCounters outsideActions() {
+        return none;
+    }
+
     /** The bucket a request of this connection counts against on the current thread. */
     public ActionCounters current() {
         ActionCounters c = CURRENT.get();
