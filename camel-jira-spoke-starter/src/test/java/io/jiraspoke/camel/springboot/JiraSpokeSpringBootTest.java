@@ -202,6 +202,16 @@ class JiraSpokeSpringBootTest {
     }
 
     @Test
+    @Order(2)
+    void theCountersGoToActuatorsMeterRegistry() throws Exception {
+        HttpResponse<String> requests = fetch("/actuator/metrics/jiraspoke.requests?tag=connection:dc&tag=action:user/myself");
+        assertThat(requests.statusCode()).as(requests.body()).isEqualTo(200);
+        assertThat(requests.body()).contains("\"statistic\":\"COUNT\",\"value\":1.0");
+        assertThat(fetch("/actuator/metrics/jiraspoke.requests").body()).contains("server/info", "user/myself", "none");
+        assertThat(fetch("/actuator/metrics/jiraspoke.token.refreshes").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(3)
     void theConsentEndpointsAuthorizeTheOAuthConnection() throws Exception {
         HttpResponse<String> start = fetch("/jiraspoke/oauth/app/authorize");
