@@ -128,11 +128,7 @@ public final class ActionCounters {
 
     /** Failures by kind tag, kinds without failures included (zero). */
     public Map<String, Long> failuresByKind() {
-        Map<String, Long> m = new TreeMap<>();
-        for (FailureKind k : FailureKind.values()) {
-            m.put(k.tag(), failures(k));
-        }
-        return m;
+        return FailureKind.tally(this::failures);
     }
 
     /** 429 answers by {@code RateLimit-Reason} ({@code unspecified} when Jira named none): a snapshot. */

@@ -1,6 +1,9 @@
 package io.jiraspoke.camel.metrics;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import io.jiraspoke.camel.error.JiraSpokeBadRequestException;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
@@ -35,6 +38,15 @@ public enum FailureKind {
     /** The kind's name in metric tags and JMX keys, e.g. {@code rate-limited}. */
     public String tag() {
         return tag;
+    }
+
+    /** A count per kind, by tag, every kind present (zero when none failed so). */
+    static Map<String, Long> tally(ToLongFunction<FailureKind> count) {
+        Map<String, Long> m = new TreeMap<>();
+        for (FailureKind k : values()) {
+            m.put(k.tag(), count.applyAsLong(k));
+        }
+        return m;
     }
 
     public static FailureKind of(JiraSpokeException e) {

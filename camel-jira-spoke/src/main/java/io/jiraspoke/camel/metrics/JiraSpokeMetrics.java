@@ -189,11 +189,7 @@ public final class JiraSpokeMetrics {
     }
 
     public Map<String, Long> failuresByKind() {
-        Map<String, Long> m = new TreeMap<>();
-        for (FailureKind k : FailureKind.values()) {
-            m.put(k.tag(), failures(k));
-        }
-        return m;
+        return FailureKind.tally(this::failures);
     }
 
     public Map<String, Long> rateLimitedByReason() {
