@@ -28,6 +28,12 @@ public class JiraSpokeComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connections": target.setConnections(property(camelContext, java.util.Map.class, value)); return true;
+        case "defaultconnection":
+        case "defaultConnection": target.setDefaultConnection(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -42,6 +48,12 @@ public class JiraSpokeComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "connections": return java.util.Map.class;
+        case "defaultconnection":
+        case "defaultConnection": return java.lang.String.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return java.time.Duration.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         default: return null;
@@ -57,6 +69,12 @@ public class JiraSpokeComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connections": return target.getConnections();
+        case "defaultconnection":
+        case "defaultConnection": return target.getDefaultConnection();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         default: return null;

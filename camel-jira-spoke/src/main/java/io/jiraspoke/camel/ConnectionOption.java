@@ -95,11 +95,17 @@ public enum ConnectionOption {
             none(), "A file in which to keep OAuth tokens (created with owner-only permissions)."),
     TOKEN_URL("tokenUrl", String.class, false, JiraSpokeConnection.DEFAULT_TOKEN_URL,
             JiraSpokeConnection::getTokenUrl, oauth(), none(), "The OAuth 2.0 token endpoint."),
+    AUTHORIZE_URL("authorizeUrl", String.class, false, JiraSpokeConnection.DEFAULT_AUTHORIZE_URL,
+            JiraSpokeConnection::getAuthorizeUrl, set(OAUTH2_AUTHORIZATION_CODE), none(),
+            "Atlassian's consent page, to which the OAuth consent flow sends the admin (Spring Boot's consent"
+                                                    + " endpoints, the JiraSpokeConsent command)."),
     API_GATEWAY_URL("apiGatewayUrl", String.class, false, JiraSpokeConnection.DEFAULT_API_GATEWAY_URL,
             JiraSpokeConnection::getApiGatewayUrl,
             set(SCOPED_API_TOKEN, OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS), none(),
             "The Atlassian API gateway in front of Cloud sites for scoped tokens and OAuth: calls go to"
-                                                    + " {apiGatewayUrl}/ex/jira/{cloudId}."),
+                                                    + " {apiGatewayUrl}/ex/jira/{cloudId}, and the consent flow reads"
+                                                    + " the sites a grant reaches from"
+                                                    + " {apiGatewayUrl}/oauth/token/accessible-resources."),
     READ_ONLY("readOnly", boolean.class, false, false, JiraSpokeConnection::isReadOnly, all(), none(),
             "Refuse to start endpoints whose action changes data in Jira (create, update, delete, assign, notify,"
                                                     + " ...), e.g. to try new routes against production safely."),

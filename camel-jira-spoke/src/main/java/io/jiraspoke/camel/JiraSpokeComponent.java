@@ -1,6 +1,7 @@
 package io.jiraspoke.camel;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,15 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.jiraspoke.camel.auth.OAuthConsent;
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
+import io.jiraspoke.camel.health.JiraSpokeHealthCheckRepository;
+import io.jiraspoke.camel.metrics.MetricsPublisher;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -60,7 +66,25 @@ public class JiraSpokeComponent extends DefaultComponent {
                                                + " registry are connections too, under their bean names.")
     private Map<String, JiraSpokeConnection> connections = new LinkedHashMap<>();
 
+    @Metadata(label = "common", description = "The connection of endpoints that name none (no connection option and"
+                                               + " no inline connection.* settings). Without it an endpoint may omit"
+                                               + " connection only when there is exactly one connection.")
+    private String defaultConnection;
+
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Whether each named connection has a readiness health check (id"
+                            + " jiraspoke:jira for connection jira) in Camel's health check registry, when the"
+                            + " application has one (camel-health).")
+    private boolean healthCheckEnabled = true;
+
+    @Metadata(label = "health", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long a connection's health check keeps Jira's answer before it asks again, so that"
+                            + " a probe every few seconds does not cost a Jira call each time.")
+    private Duration healthCheckInterval = Duration.ofSeconds(30);
+
     private final Map<String, JiraClient> clients = new HashMap<>();
+    private MetricsPublisher metrics;
+    private JiraSpokeHealthCheckRepository healthChecks;
 
     /**
      * Registers the secret option names with the context as soon as the component has one: camel-main logs
@@ -196,7 +220,11 @@ public class JiraSpokeComponent extends DefaultComponent {
         }
         if (inline != null) {
             String label = "inline:" + (inline.getBaseUrl() != null ? inline.getBaseUrl() : inline.getCloudId());
-            return clients.computeIfAbsent("inline:" + inline.fingerprint(), k -> new JiraClient(label, inline));
+            return clients.computeIfAbsent("inline:" + inline.fingerprint(), k -> observed(new JiraClient(label,
+                    inline)));
+        }
+        if (defaultConnection != null && !defaultConnection.isBlank()) {
+            return named(defaultConnection.trim());
         }
         Map<String, JiraSpokeConnection> all = allConnections();
         if (all.size() == 1) {
@@ -208,7 +236,8 @@ public class JiraSpokeComponent extends DefaultComponent {
                                                           ? " after configuring one on the component or as a bean,"
                                                             + " or give the connection settings inline"
                                                             + " (connection.baseUrl, connection.authType, ...)"
-                                                          : " (configured: " + String.join(", ", all.keySet()) + ")"));
+                                                          : " (configured: " + String.join(", ", all.keySet())
+                                                            + "), or set the component's defaultConnection"));
     }
 
     private JiraClient named(String name) {
@@ -223,7 +252,48 @@ public class JiraSpokeComponent extends DefaultComponent {
                     "Unknown Jira connection '" + name + "'; configured: "
                                                       + (all.isEmpty() ? "none" : String.join(", ", all.keySet())));
         }
-        return clients.computeIfAbsent("named:" + name, k -> new JiraClient(name, settings));
+        return clients.computeIfAbsent("named:" + name, k -> observed(new JiraClient(name, settings)));
+    }
+
+    /** The client of a named connection, created on first use as for an endpoint (health checks, the consent). */
+    public synchronized JiraClient client(String name) {
+        return named(name);
+    }
+
+    /** The names of the named connections: the component's and the JiraSpokeConnection beans. */
+    public synchronized Set<String> connectionNames() {
+        return new TreeSet<>(allConnections().keySet());
+    }
+
+    /**
+     * The OAuth consent of a named {@code oauth2-authorization-code} connection: its tokens go to the connection's
+     * token store and are used from the next call on.
+     */
+    public synchronized OAuthConsent consent(String name) {
+        JiraClient client = named(name);
+        return OAuthConsent.of(client, allConnections().get(name));
+    }
+
+    /** A new client's counters are published (Micrometer or JMX) for as long as it lives. */
+    private JiraClient observed(JiraClient client) {
+        if (metrics == null && getCamelContext() != null) {
+            metrics = new MetricsPublisher(getCamelContext());
+        }
+        if (metrics != null) {
+            metrics.publish(client.http().metrics());
+        }
+        return client;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (healthCheckEnabled && registry != null) {
+            healthChecks = new JiraSpokeHealthCheckRepository(this::connectionNames, this::client,
+                    healthCheckInterval);
+            registry.register(healthChecks);
+        }
     }
 
     /**
@@ -241,7 +311,18 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthChecks);
+            }
+            healthChecks = null;
+        }
         synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+                metrics = null;
+            }
             for (JiraClient c : clients.values()) {
                 try {
                     c.close();
@@ -260,6 +341,35 @@ public class JiraSpokeComponent extends DefaultComponent {
 
     public void setConnections(Map<String, JiraSpokeConnection> connections) {
         this.connections = connections;
+    }
+
+    public String getDefaultConnection() {
+        return defaultConnection;
+    }
+
+    public void setDefaultConnection(String defaultConnection) {
+        this.defaultConnection = defaultConnection;
+    }
+
+    public boolean isHealthCheckEnabled() {
+        return healthCheckEnabled;
+    }
+
+    public void setHealthCheckEnabled(boolean healthCheckEnabled) {
+        this.healthCheckEnabled = healthCheckEnabled;
+    }
+
+    public Duration getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /** Camel reads text it cannot read as a duration as zero: zero and less are refused. */
+    public void setHealthCheckInterval(Duration healthCheckInterval) {
+        if (healthCheckInterval == null || healthCheckInterval.isZero() || healthCheckInterval.isNegative()) {
+            throw new IllegalArgumentException("Option 'healthCheckInterval' must be a positive duration such as"
+                                               + " 30s, was " + healthCheckInterval);
+        }
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     /** Adds a named connection (Java DSL convenience). */

@@ -38,6 +38,7 @@ public class JiraSpokeConnection {
     static final String DEFAULT_TOKEN_URL = "https://auth.atlassian.com/oauth/token";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
     static final String DEFAULT_MEDIA_HOSTS = "api.media.atlassian.com";
+    static final String DEFAULT_AUTHORIZE_URL = "https://auth.atlassian.com/authorize";
 
     private String baseUrl;
     private String cloudId;
@@ -58,6 +59,7 @@ public class JiraSpokeConnection {
     private String tokenStoreFile;
     private String tokenUrl = DEFAULT_TOKEN_URL;
     private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
+    private String authorizeUrl = DEFAULT_AUTHORIZE_URL;
     private boolean readOnly;
     private boolean allowInsecureHttp;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -99,33 +101,44 @@ public class JiraSpokeConnection {
      * connection and the option.
      */
     public AuthType validate(String name) {
+        return validate(name, SettingNames.OPTIONS);
+    }
+
+    /**
+     * The same checks, with each setting named as {@code names} spells it: the Spring Boot starter names the full
+     * property path, so that the message points at the line to fix.
+     */
+    public AuthType validate(String name, SettingNames names) {
         AuthType type;
         try {
-            type = authType != null ? AuthType.fromId(authType) : inferAuthType(name);
+            type = authType != null ? AuthType.fromId(authType) : inferAuthType(name, names);
         } catch (IllegalArgumentException e) {
             throw new JiraSpokeConfigurationException(
-                    "Jira connection '" + name + "' is misconfigured: option 'authType': " + e.getMessage());
+                    "Jira connection '" + name + "' is misconfigured: " + names.subject("authType") + ": "
+                                                      + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         for (ConnectionOption o : ConnectionOption.values()) {
             boolean set = o.isSetOn(this);
             if (o.isRequiredFor(type) && !set) {
-                problems.add("option '" + o.id() + "' is required");
+                problems.add(names.subject(o.id()) + " is required");
             } else if (set && !o.isAllowedFor(type)) {
                 problems.add(o == ConnectionOption.BASE_URL && type.isScoped()
-                        ? "option 'baseUrl' is not used by authType " + type.id() + ": these credentials work only"
-                          + " through " + apiGatewayUrl + "/ex/jira/{cloudId}; set 'cloudId' instead"
-                        : "option '" + o.id() + "' is not used by authType " + type.id()
+                        ? names.subject("baseUrl") + " is not used by authType " + type.id() + ": these credentials"
+                          + " work only through " + apiGatewayUrl + "/ex/jira/{cloudId}; set " + names.of("cloudId")
+                          + " instead"
+                        : names.subject(o.id()) + " is not used by authType " + type.id()
                           + " (remove it, or choose the auth type it belongs to)");
             }
         }
         if (type == AuthType.OAUTH2_AUTHORIZATION_CODE) {
             if (authorizationCode != null && redirectUri == null) {
-                problems.add("option 'redirectUri' is required with 'authorizationCode'");
+                problems.add(names.subject("redirectUri") + " is required with " + names.of("authorizationCode"));
             }
             if (refreshToken == null && authorizationCode == null && tokenStore == null && tokenStoreFile == null) {
-                problems.add("set 'refreshToken', 'authorizationCode', or a token store ('tokenStore' or"
-                             + " 'tokenStoreFile') that holds the tokens");
+                problems.add("set " + names.of("refreshToken") + ", " + names.of("authorizationCode") + ", or a token"
+                             + " store (" + names.of("tokenStore") + " or " + names.of("tokenStoreFile") + ") that"
+                             + " holds the tokens");
             }
         }
         if (deployment != null && !"auto".equalsIgnoreCase(deployment)) {
@@ -133,7 +146,7 @@ public class JiraSpokeConnection {
             try {
                 d = Deployment.fromId(deployment);
             } catch (IllegalArgumentException e) {
-                problems.add("option 'deployment': " + e.getMessage());
+                problems.add(names.subject("deployment") + ": " + e.getMessage());
             }
             if (d != null && d != type.impliedDeployment()) {
                 problems.add("authType " + type.id() + " exists only on Jira " + type.impliedDeployment().id()
@@ -141,37 +154,37 @@ public class JiraSpokeConnection {
             }
         }
         for (ConnectionOption o : List.of(ConnectionOption.BASE_URL, ConnectionOption.TOKEN_URL,
-                ConnectionOption.API_GATEWAY_URL)) {
+                ConnectionOption.API_GATEWAY_URL, ConnectionOption.AUTHORIZE_URL)) {
             if (o.isAllowedFor(type) && o.valueOf(this) instanceof String url && !url.isBlank()) {
-                checkUrl(problems, o.id(), url);
+                checkUrl(problems, names, o.id(), url);
             }
         }
-        positive(problems, "connectTimeout", connectTimeout);
-        positive(problems, "responseTimeout", responseTimeout);
+        positive(problems, names, "connectTimeout", connectTimeout);
+        positive(problems, names, "responseTimeout", responseTimeout);
         if (maxRetryWait == null || maxRetryWait.isNegative()) {
-            problems.add("option 'maxRetryWait' must not be negative, was " + maxRetryWait);
+            problems.add(names.subject("maxRetryWait") + " must not be negative, was " + maxRetryWait);
         }
         if (maxAttempts < 1) {
-            problems.add("option 'maxAttempts' must be at least 1, was " + maxAttempts);
+            problems.add(names.subject("maxAttempts") + " must be at least 1, was " + maxAttempts);
         }
         if (maxConnections < 1) {
-            problems.add("option 'maxConnections' must be at least 1, was " + maxConnections);
+            problems.add(names.subject("maxConnections") + " must be at least 1, was " + maxConnections);
         }
-        positive(problems, "callTimeout", callTimeout);
+        positive(problems, names, "callTimeout", callTimeout);
         if (Double.isNaN(maxRequestsPerSecond) || Double.isInfinite(maxRequestsPerSecond) || maxRequestsPerSecond < 0) {
-            problems.add("option 'maxRequestsPerSecond' must be a positive number, or 0 for no limit, was "
+            problems.add(names.subject("maxRequestsPerSecond") + " must be a positive number, or 0 for no limit, was "
                          + maxRequestsPerSecond);
         }
         if (maxConcurrentRequests < 0) {
-            problems.add("option 'maxConcurrentRequests' must be positive, or 0 for no limit, was "
+            problems.add(names.subject("maxConcurrentRequests") + " must be positive, or 0 for no limit, was "
                          + maxConcurrentRequests);
         }
         if (fieldListRefresh == null || fieldListRefresh.isNegative()) {
-            problems.add("option 'fieldListRefresh' must not be negative, was " + fieldListRefresh);
+            problems.add(names.subject("fieldListRefresh") + " must not be negative, was " + fieldListRefresh);
         }
-        checkTrustStore(problems);
-        checkProxy(problems);
-        checkMediaHosts(problems);
+        checkTrustStore(problems, names);
+        checkProxy(problems, names);
+        checkMediaHosts(problems, names);
         if (!problems.isEmpty()) {
             throw new JiraSpokeConfigurationException(
                     "Jira connection '" + name + "' (authType " + type.id() + ") is misconfigured: "
@@ -184,26 +197,27 @@ public class JiraSpokeConnection {
      * An absolute http(s) URL with a host. Plain http only to this machine, unless allowInsecureHttp: credentials
      * must not cross a network unencrypted by accident.
      */
-    private void checkUrl(List<String> problems, String option, String url) {
+    private void checkUrl(List<String> problems, SettingNames names, String option, String url) {
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            problems.add("option '" + option + "' is not a URL: " + e.getMessage());
+            problems.add(names.subject(option) + " is not a URL: " + e.getMessage());
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if ((!scheme.equals("https") && !scheme.equals("http")) || uri.getHost() == null || uri.getHost().isBlank()) {
-            problems.add("option '" + option + "' must be an absolute http(s) URL with a host, such as"
+            problems.add(names.subject(option) + " must be an absolute http(s) URL with a host, such as"
                          + " https://jira.example.com, was '" + url + "'");
             return;
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            problems.add("option '" + option + "' must not have a query or fragment, was '" + url + "'");
+            problems.add(names.subject(option) + " must not have a query or fragment, was '" + url + "'");
         }
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-            problems.add("option '" + option + "' uses plain http to " + uri.getHost() + ": credentials would"
-                         + " cross the network unencrypted; use https, or set 'allowInsecureHttp' to true");
+            problems.add(names.subject(option) + " uses plain http to " + uri.getHost() + ": credentials would"
+                         + " cross the network unencrypted; use https, or set " + names.of("allowInsecureHttp")
+                         + " to true");
         }
     }
 
@@ -224,10 +238,11 @@ public class JiraSpokeConnection {
         }
     }
 
-    private void checkTrustStore(List<String> problems) {
+    private void checkTrustStore(List<String> problems, SettingNames names) {
         if (trustStore == null) {
             if (trustStorePassword != null || trustStoreType != null) {
-                problems.add("options 'trustStorePassword' and 'trustStoreType' need 'trustStore'");
+                problems.add("options " + names.of("trustStorePassword") + " and " + names.of("trustStoreType") + " need "
+                             + names.of("trustStore"));
             }
             return;
         }
@@ -238,30 +253,32 @@ public class JiraSpokeConnection {
             readable = false;
         }
         if (!readable) {
-            problems.add("option 'trustStore': no readable file at " + trustStore);
+            problems.add(names.subject("trustStore") + ": no readable file at " + trustStore);
         }
         if (trustStoreType != null) {
             try {
                 KeyStore.getInstance(trustStoreType);
             } catch (KeyStoreException e) {
-                problems.add("option 'trustStoreType': this JVM knows no key store type " + trustStoreType);
+                problems.add(names.subject("trustStoreType") + ": this JVM knows no key store type " + trustStoreType);
             }
         }
     }
 
-    private void checkProxy(List<String> problems) {
+    private void checkProxy(List<String> problems, SettingNames names) {
         if (proxy == null) {
             if (proxyUsername != null || proxyPassword != null) {
-                problems.add("options 'proxyUsername' and 'proxyPassword' need 'proxy'");
+                problems.add("options " + names.of("proxyUsername") + " and " + names.of("proxyPassword") + " need "
+                             + names.of("proxy"));
             }
             return;
         }
         if (proxyPassword != null && proxyUsername == null) {
-            problems.add("option 'proxyPassword' needs 'proxyUsername'");
+            problems.add(names.subject("proxyPassword") + " needs " + names.of("proxyUsername"));
         }
         if (proxy.indexOf('@') >= 0) {
             // the value is not repeated: it may hold a password
-            problems.add("option 'proxy' must not hold credentials; set 'proxyUsername' and 'proxyPassword'");
+            problems.add(names.subject("proxy") + " must not hold credentials; set " + names.of("proxyUsername")
+                         + " and " + names.of("proxyPassword"));
             return;
         }
         String hostPort = proxy.regionMatches(true, 0, "http://", 0, 7) ? proxy.substring(7) : proxy;
@@ -278,26 +295,26 @@ public class JiraSpokeConnection {
             }
         }
         if (port < 1 || port > 65535) {
-            problems.add("option 'proxy' must be host:port or http://host:port, was " + proxy);
+            problems.add(names.subject("proxy") + " must be host:port or http://host:port, was " + proxy);
         }
     }
 
     /** Each entry a host name, or an origin whose http is allowed as for baseUrl; no path, query or user info. */
-    private void checkMediaHosts(List<String> problems) {
+    private void checkMediaHosts(List<String> problems, SettingNames names) {
         if (mediaHosts == null || mediaHosts.isBlank()) {
             return;
         }
         for (String entry : mediaHostList()) {
             String url = entry.contains("://") ? entry : "https://" + entry;
             int before = problems.size();
-            checkUrl(problems, "mediaHosts", url);
+            checkUrl(problems, names, "mediaHosts", url);
             if (problems.size() > before) {
                 continue;
             }
             URI uri = URI.create(url);
             String path = uri.getRawPath();
             if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawUserInfo() != null) {
-                problems.add("option 'mediaHosts' takes host names or origins (https://host:port) without path or"
+                problems.add(names.subject("mediaHosts") + " takes host names or origins (https://host:port) without path or"
                              + " user info, was '" + entry + "'");
             }
         }
@@ -311,7 +328,7 @@ public class JiraSpokeConnection {
         return Arrays.stream(mediaHosts.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
     }
 
-    private AuthType inferAuthType(String name) {
+    private AuthType inferAuthType(String name, SettingNames names) {
         if (personalAccessToken != null) {
             return AuthType.PERSONAL_ACCESS_TOKEN;
         }
@@ -326,13 +343,13 @@ public class JiraSpokeConnection {
             return AuthType.BASIC;
         }
         throw new JiraSpokeConfigurationException(
-                "Jira connection '" + name + "' has no credentials: set 'authType' (" + AuthType.ids()
+                "Jira connection '" + name + "' has no credentials: set " + names.of("authType") + " (" + AuthType.ids()
                                                   + ") and its credentials");
     }
 
-    private static void positive(List<String> problems, String option, Duration value) {
+    private static void positive(List<String> problems, SettingNames names, String option, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            problems.add("option '" + option + "' must be a positive duration, was " + value);
+            problems.add(names.subject(option) + " must be a positive duration, was " + value);
         }
     }
 
@@ -536,6 +553,14 @@ public class JiraSpokeConnection {
 
     public void setApiGatewayUrl(String apiGatewayUrl) {
         this.apiGatewayUrl = apiGatewayUrl;
+    }
+
+    public String getAuthorizeUrl() {
+        return authorizeUrl;
+    }
+
+    public void setAuthorizeUrl(String authorizeUrl) {
+        this.authorizeUrl = authorizeUrl;
     }
 
     public Duration getConnectTimeout() {

@@ -163,13 +163,7 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
             grant.put("redirect_uri", redirectUri);
             codeUsed = true;
         }
-        JsonNode answer;
-        try {
-            answer = http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant).secret(clientSecret)
-                    .secret(grant.get("refresh_token")).secret(grant.get("code")), null);
-        } catch (JiraSpokeException e) {
-            throw tokenFailure(grant.get("grant_type"), e);
-        }
+        JsonNode answer = tokenRequest(grant);
         String access = text(answer, "access_token");
         String newRefresh = text(answer, "refresh_token");
         if (access == null) {
@@ -181,15 +175,74 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
                                                      + " connection '" + connectionName + "'",
                     0, "POST", tokenPath, null, null);
         }
-        // a nonsensical expires_in must not throw after the rotation arrived, which would drop the new token
-        long lifetime = Math.max(0, Math.min(answer.path("expires_in").asLong(3600), MAX_LIFETIME_SECONDS));
+        long lifetime = lifetime(answer);
         Instant now = Instant.now();
         OAuthTokens fresh = new OAuthTokens(access, newRefresh != null ? newRefresh : refreshToken,
                 now.plusSeconds(lifetime));
         keep(fresh);
         current = fresh;
         use(fresh, now.plusSeconds(lifetime - Math.min(REFRESH_AHEAD_SECONDS, lifetime / 2)));
+        http.metrics().tokenRefreshed();
         LOG.debug("Obtained an OAuth access token for Jira connection '{}' valid for {} s", connectionName, lifetime);
+    }
+
+    private JsonNode tokenRequest(Map<String, String> grant) {
+        try {
+            return http.json(JiraRequest.postAbsolute(tokenUrl, tokenPath).body(grant).secret(clientSecret)
+                    .secret(grant.get("refresh_token")).secret(grant.get("code")), null);
+        } catch (JiraSpokeException e) {
+            throw tokenFailure(grant.get("grant_type"), e);
+        }
+    }
+
+    /** A nonsensical expires_in must not throw after a rotation arrived, which would drop the new token. */
+    private static long lifetime(JsonNode answer) {
+        return Math.max(0, Math.min(answer.path("expires_in").asLong(3600), MAX_LIFETIME_SECONDS));
+    }
+
+    /**
+     * Exchanges the authorization code of a consent for tokens, without keeping them: the consent flow first checks
+     * which sites they reach, then {@link #install}s them. Atlassian gives a refresh token only with the
+     * {@code offline_access} scope; without one the connection would stop working within the hour, so that is an
+     * error.
+     */
+    public OAuthTokens exchangeCode(String authorizationCode, String redirect) {
+        Map<String, String> grant = new LinkedHashMap<>();
+        grant.put("grant_type", "authorization_code");
+        grant.put("client_id", clientId);
+        grant.put("client_secret", clientSecret);
+        grant.put("code", authorizationCode);
+        grant.put("redirect_uri", redirect);
+        JsonNode answer = tokenRequest(grant);
+        String access = text(answer, "access_token");
+        String refresh = text(answer, "refresh_token");
+        if (access == null || refresh == null) {
+            throw new JiraSpokeUnauthorizedException(
+                    "OAuth token endpoint answered the consent of Jira connection '" + connectionName + "' without "
+                                                     + (access == null ? "access_token" : "refresh_token (is the"
+                                                                                          + " offline_access scope"
+                                                                                          + " granted?)"),
+                    0, "POST", tokenPath, null, null);
+        }
+        http.metrics().tokenRefreshed();
+        return new OAuthTokens(access, refresh, Instant.now().plusSeconds(lifetime(answer)));
+    }
+
+    /**
+     * Makes the tokens of a new consent the connection's: saved to the token store first, then used for the next
+     * call, in place of whatever the connection held.
+     */
+    public void install(OAuthTokens tokens) {
+        lock.lock();
+        try {
+            unsaved = null;
+            keep(tokens);
+            current = tokens;
+            long lifetime = Math.max(0, tokens.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
+            use(tokens, tokens.expiresAt().minusSeconds(Math.min(REFRESH_AHEAD_SECONDS, lifetime / 2)));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jiraspoke.camel.client;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.jiraspoke.camel.error.JiraSpokeRateLimitedException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
@@ -31,7 +30,6 @@ final class ConnectionLimiter {
     private final double perSecond;
     private final long intervalNanos;
     private final AtomicLong nextSlot;
-    private final LongAdder throttledNanos = new LongAdder();
     private volatile long holdUntil;
 
     ConnectionLimiter(String connectionName, double maxRequestsPerSecond, int maxConcurrentRequests) {
@@ -78,8 +76,6 @@ final class ConnectionLimiter {
             Thread.currentThread().interrupt();
             throw new JiraSpokeTransportException("Interrupted while " + method + " " + path + " on connection '"
                                                   + connectionName + "' waited to be sent", method, path, e);
-        } finally {
-            throttledNanos.add(System.nanoTime() - start);
         }
     }
 
@@ -110,10 +106,6 @@ final class ConnectionLimiter {
     /** Jira said the connection is close to a limit: hold the requests that start in the next moment back. */
     void nearLimit() {
         holdUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(NEAR_LIMIT_HOLD_MS);
-    }
-
-    long throttledMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(throttledNanos.sum());
     }
 
     private JiraSpokeRateLimitedException refused(String method, String path, String option, String value) {

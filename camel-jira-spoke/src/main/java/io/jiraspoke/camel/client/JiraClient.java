@@ -18,6 +18,7 @@ import io.jiraspoke.camel.auth.OAuthAuthenticator;
 import io.jiraspoke.camel.auth.StaticAuthenticator;
 import io.jiraspoke.camel.catalog.AuthType;
 import io.jiraspoke.camel.catalog.Deployment;
+import io.jiraspoke.camel.catalog.JiraSpokeAction;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.fields.FieldResolver;
 import io.jiraspoke.camel.model.JiraServerInfo;
@@ -33,6 +34,7 @@ public final class JiraClient implements Closeable {
     private final Set<String> scopes;
     private final JiraHttp http;
     private final JiraAuthenticator auth;
+    private final JiraSpokeTokenStore tokenStore;
     private final boolean autoDetect;
     private final boolean readOnly;
     private final FieldResolver fields;
@@ -47,7 +49,8 @@ public final class JiraClient implements Closeable {
                 ? trimSlash(config.getApiGatewayUrl()) + "/ex/jira/" + config.getCloudId()
                 : config.getBaseUrl();
         this.http = new JiraHttp(name, base, transport(config));
-        this.auth = authenticator(name, authType, config, http);
+        this.tokenStore = authType.isOAuth() ? tokenStoreOf(config) : null;
+        this.auth = authenticator(name, authType, config, http, tokenStore);
         String d = config.getDeployment();
         this.autoDetect = "auto".equalsIgnoreCase(d);
         this.readOnly = config.isReadOnly();
@@ -63,20 +66,22 @@ public final class JiraClient implements Closeable {
                 c.getProxy(), c.getProxyUsername(), c.getProxyPassword(), c.mediaHostList());
     }
 
-    private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http) {
+    private static JiraAuthenticator authenticator(String name, AuthType type, JiraSpokeConnection c, JiraHttp http,
+                                                   JiraSpokeTokenStore store) {
         return switch (type) {
             case BASIC_API_TOKEN, SCOPED_API_TOKEN -> StaticAuthenticator.basic(c.getEmail(), c.getApiToken());
             case BASIC -> StaticAuthenticator.basic(c.getUsername(), c.getPassword());
             case PERSONAL_ACCESS_TOKEN -> StaticAuthenticator.bearer(c.getPersonalAccessToken());
             case OAUTH2_AUTHORIZATION_CODE -> OAuthAuthenticator.authorizationCode(name, c.getClientId(),
                     c.getClientSecret(), c.getRefreshToken(), c.getAuthorizationCode(), c.getRedirectUri(),
-                    c.getTokenUrl(), tokenStore(c), http);
+                    c.getTokenUrl(), store, http);
             case OAUTH2_CLIENT_CREDENTIALS -> OAuthAuthenticator.clientCredentials(name, c.getClientId(),
-                    c.getClientSecret(), c.getTokenUrl(), tokenStore(c), http);
+                    c.getClientSecret(), c.getTokenUrl(), store, http);
         };
     }
 
-    private static JiraSpokeTokenStore tokenStore(JiraSpokeConnection c) {
+    /** The store a connection's settings name: the tokenStore bean, else tokenStoreFile, else memory. */
+    public static JiraSpokeTokenStore tokenStoreOf(JiraSpokeConnection c) {
         if (c.getTokenStore() != null) {
             return c.getTokenStore();
         }
@@ -171,6 +176,30 @@ public final class JiraClient implements Closeable {
 
     private JiraServerInfo fetchServerInfo() {
         return new JiraServerInfo(http.json(JiraRequest.get("/rest/api/2/serverInfo"), auth));
+    }
+
+    /**
+     * Asks Jira once, within {@code millis} and without retries, whether the connection works: {@code myself}
+     * (which proves the credentials are accepted) when the connection may read it, else {@code serverInfo} (scoped
+     * credentials without a user scope). Answers what was asked; throws the {@link
+     * io.jiraspoke.camel.error.JiraSpokeException} of the failure.
+     */
+    public String probe(long millis) {
+        boolean myself = !authType.isScoped()
+                         || JiraSpokeAction.USER_MYSELF.variants().get(0).isAllowedWith(scopes);
+        String path = dialect().api() + (myself ? "/myself" : "/serverInfo");
+        http.json(JiraRequest.get(path).probe(millis), auth);
+        return path;
+    }
+
+    /** The authenticator; an {@link OAuthAuthenticator} for OAuth connections. */
+    public JiraAuthenticator authenticator() {
+        return auth;
+    }
+
+    /** Where the OAuth tokens of this connection are kept; null for other auth types. */
+    public JiraSpokeTokenStore tokenStore() {
+        return tokenStore;
     }
 
     /**

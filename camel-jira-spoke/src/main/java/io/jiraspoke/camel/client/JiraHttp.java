@@ -27,11 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -55,6 +52,9 @@ import io.jiraspoke.camel.error.JiraSpokeServerErrorException;
 import io.jiraspoke.camel.error.JiraSpokeTransportException;
 import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.error.JiraSpokeUnexpectedAnswerException;
+import io.jiraspoke.camel.metrics.ActionCounters;
+import io.jiraspoke.camel.metrics.FailureKind;
+import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -113,7 +113,6 @@ public final class JiraHttp implements Closeable {
     /** Longer than any retry budget: what a Retry-After too large to represent is taken as. */
     private static final Duration LONGEST_WAIT = Duration.ofDays(100 * 365);
     private static final int LONGEST_WAIT_DIGITS = 10;
-    private static final int MAX_REASONS = 32;
     private static final int MAX_REASON_CHARS = 64;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int MAX_ERROR_TEXT = 500;
@@ -167,11 +166,7 @@ public final class JiraHttp implements Closeable {
     private final long callTimeoutMs;
     private final int maxAttempts;
     private final long maxRetryWaitMs;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder rateLimited = new LongAdder();
-    private final LongAdder waitedMs = new LongAdder();
-    private final Map<String, LongAdder> rateLimitedByReason = new ConcurrentHashMap<>();
+    private final JiraSpokeMetrics metrics;
     private final ConnectionLimiter limiter;
     private final Set<String> mediaOrigins;
     private volatile ServerDate lastServerDate;
@@ -192,6 +187,8 @@ public final class JiraHttp implements Closeable {
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
                 settings.maxConcurrentRequests());
+        this.metrics = new JiraSpokeMetrics(connectionName,
+                () -> System.currentTimeMillis() + serverClockOffset().toMillis());
         this.mediaOrigins = mediaOrigins(settings.mediaHosts());
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(QuietConnectionFactory.INSTANCE)
@@ -319,11 +316,28 @@ public final class JiraHttp implements Closeable {
      * clock. With {@code handOver}, a 2xx answer stays open for the reader's result to close.
      */
     private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader, boolean handOver) {
+        // counts the call, and its failure by kind, against the action the thread serves; requests to other
+        // services (the token endpoint) against none, so that a refused token counts once there and once for the
+        // call it stopped
+        ActionCounters counters = request.absoluteUrl() == null ? metrics.current() : metrics.outsideActions();
+        try {
+            return send(request, auth, reader, handOver, counters);
+        } catch (JiraSpokeException e) {
+            counters.failed(FailureKind.of(e));
+            throw e;
+        }
+    }
+
+    private <T> T send(JiraRequest request, JiraAuthenticator auth, AnswerReader<T> reader, boolean handOver,
+                       ActionCounters counters) {
         HttpEntity entity = entity(request);
         OnceEntity once = entity instanceof OnceEntity o ? o : null;
         String display = request.pathAndQuery();
         URI target = URI.create(request.absoluteUrl() != null ? request.absoluteUrl() : baseUrl + display);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(callTimeoutMs);
+        boolean probe = request.probeMillis() > 0;
+        long budgetMs = probe ? Math.min(callTimeoutMs, request.probeMillis()) : callTimeoutMs;
+        int maxAttempts = probe ? 1 : this.maxAttempts;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMs);
         // the connection's limits are about Jira; the token endpoint and the media host are other services
         boolean paced = request.absoluteUrl() == null;
         String media = null;
@@ -335,13 +349,13 @@ public final class JiraHttp implements Closeable {
             attempt++;
             String who = media == null ? "Jira" : "the media host " + media;
             String authorization = auth != null && media == null ? auth.authorization() : null;
-            boolean permit = paced && media == null && limiter.enter(request.method(), display, deadline);
+            boolean permit = paced && media == null && enter(request, display, deadline, counters);
             long remaining = remainingMillis(deadline);
             if (remaining <= 0) {
                 limiter.exit(permit);
                 throw new JiraSpokeTransportException(
                         "No answer from " + who + " to " + request.method() + " " + display + " on connection '"
-                                                      + connectionName + "' within callTimeout " + callTimeoutMs
+                                                      + connectionName + "' within callTimeout " + budgetMs
                                                       + " ms (" + (attempt - 1) + " attempt(s))",
                         request.method(), display, null);
             }
@@ -366,7 +380,7 @@ public final class JiraHttp implements Closeable {
             }
             // a stream can be sent once: 100-continue lets Jira refuse it (401, 429) before it is spent
             http.setConfig(attemptConfig(remaining, once != null && media == null));
-            requests.increment();
+            counters.requested();
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, http, null);
@@ -380,7 +394,7 @@ public final class JiraHttp implements Closeable {
                 if (again && fits) {
                     LOG.debug("{} {} on connection '{}' failed ({}); attempt {} of {} in {} ms", request.method(),
                             display, connectionName, e.getClass().getSimpleName(), attempt + 1, maxAttempts, wait);
-                    waited += pause(wait, request, display);
+                    waited += pause(wait, request, display, counters);
                     continue;
                 }
                 throw new JiraSpokeTransportException(
@@ -430,8 +444,7 @@ public final class JiraHttp implements Closeable {
                     Duration retryAfter = retryAfter(response);
                     String reason = reason(response);
                     if (status == 429) {
-                        rateLimited.increment();
-                        countReason(reason);
+                        counters.rateLimited(reason);
                     }
                     String gaveUp = null;
                     boolean retryable = isRetryable(status, request, retryAfter);
@@ -487,7 +500,7 @@ public final class JiraHttp implements Closeable {
                 throw failure;
             }
             if (retryIn >= 0) {
-                waited += pause(retryIn, request, display);
+                waited += pause(retryIn, request, display, counters);
                 continue;
             }
             throw failure;
@@ -773,9 +786,18 @@ public final class JiraHttp implements Closeable {
         }
     }
 
-    private long pause(long millis, JiraRequest request, String display) {
-        retries.increment();
-        waitedMs.add(millis);
+    /** Waits for the connection's own limits; the wait counts against the action. */
+    private boolean enter(JiraRequest request, String display, long deadline, ActionCounters counters) {
+        long start = System.nanoTime();
+        try {
+            return limiter.enter(request.method(), display, deadline);
+        } finally {
+            counters.throttled(System.nanoTime() - start);
+        }
+    }
+
+    private long pause(long millis, JiraRequest request, String display, ActionCounters counters) {
+        counters.retried(millis);
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
@@ -869,17 +891,6 @@ public final class JiraHttp implements Closeable {
         return sb.toString();
     }
 
-    private void countReason(String reason) {
-        String key = reason != null ? reason : "unspecified";
-        LongAdder count = rateLimitedByReason.get(key);
-        if (count == null) {
-            // a bounded number of keys, whatever values arrive
-            String kept = rateLimitedByReason.size() < MAX_REASONS ? key : "other";
-            count = rateLimitedByReason.computeIfAbsent(kept, k -> new LongAdder());
-        }
-        count.increment();
-    }
-
     private static Duration positive(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
@@ -971,7 +982,6 @@ public final class JiraHttp implements Closeable {
         }
     }
 
-    /** 429 answers by {@code RateLimit-Reason} ({@code unspecified} when Jira named none): a snapshot. */
     /**
      * How far Jira's clock is ahead of the host's (negative: behind), from the {@code Date} header of the latest
      * answer; zero until Jira answered with one. The header has whole seconds, which is enough for minute-grained
@@ -989,10 +999,14 @@ public final class JiraHttp implements Closeable {
         return serverClockOffset;
     }
 
+    /** 429 answers by {@code RateLimit-Reason} ({@code unspecified} when Jira named none): a snapshot. */
     public Map<String, Long> rateLimitedByReason() {
-        Map<String, Long> snapshot = new TreeMap<>();
-        rateLimitedByReason.forEach((reason, count) -> snapshot.put(reason, count.sum()));
-        return snapshot;
+        return metrics.rateLimitedByReason();
+    }
+
+    /** The connection's counters, by action. */
+    public JiraSpokeMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -1000,27 +1014,27 @@ public final class JiraHttp implements Closeable {
      * answer.
      */
     public long throttledMillis() {
-        return limiter.throttledMillis();
+        return metrics.throttleWaitMillis();
     }
 
     /** Requests sent, attempts included. */
     public long requestCount() {
-        return requests.sum();
+        return metrics.requests();
     }
 
     /** Attempts made again after a 429, 503 or a failed connection. */
     public long retryCount() {
-        return retries.sum();
+        return metrics.retries();
     }
 
     /** Answers with status 429. */
     public long rateLimitedCount() {
-        return rateLimited.sum();
+        return metrics.rateLimited();
     }
 
     /** Milliseconds spent waiting between attempts. */
     public long waitedMillis() {
-        return waitedMs.sum();
+        return metrics.retryWaitMillis();
     }
 
     @Override

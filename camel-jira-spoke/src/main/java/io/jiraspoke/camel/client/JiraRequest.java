@@ -41,6 +41,7 @@ public final class JiraRequest {
     private Boolean idempotent;
     private Expect expect;
     private List<String> secrets = List.of();
+    private long probeMillis;
 
     private JiraRequest(String method, String path) {
         this.method = method;
@@ -69,6 +70,28 @@ public final class JiraRequest {
         JiraRequest r = new JiraRequest("POST", displayPath);
         r.absoluteUrl = url;
         return r;
+    }
+
+    /** A GET of an absolute URL outside the connection's base (e.g. the OAuth accessible-resources list). */
+    public static JiraRequest getAbsolute(String url, String displayPath) {
+        JiraRequest r = new JiraRequest("GET", displayPath);
+        r.absoluteUrl = url;
+        return r;
+    }
+
+    /**
+     * A probe (health checks): sent once, never retried, and given at most {@code millis} (or the connection's
+     * callTimeout if shorter), so that a rate-limited or hung Jira answers the probe at once instead of holding it
+     * for minutes.
+     */
+    public JiraRequest probe(long millis) {
+        this.probeMillis = millis;
+        return this;
+    }
+
+    /** The time a probe may take; 0 for an ordinary call. */
+    long probeMillis() {
+        return probeMillis;
     }
 
     /** Adds a query parameter unless the value is null. */

@@ -45,7 +45,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
     }
 
     @Override
-    protected int poll() throws Exception {
+    int pollItems() throws Exception {
         JiraClient client = endpoint.getClient();
         long overlap = endpoint.getOverlap().toMillis();
         Watermark wm = Watermark.parse(loadState());
@@ -110,6 +110,9 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         } finally {
             if (dirty || savedUnfinished && !wm.isUnfinished()) {
                 saveState(wm.serialize(overlap));
+            }
+            if (!wm.isEmpty()) {
+                counters().watermark(wm.millis());
             }
         }
         return delivered;

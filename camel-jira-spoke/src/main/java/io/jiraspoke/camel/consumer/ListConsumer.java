@@ -48,7 +48,7 @@ final class ListConsumer<T> extends StreamConsumer {
     }
 
     @Override
-    protected int poll() throws Exception {
+    int pollItems() throws Exception {
         String saved = loadState();
         boolean baseline = changedOnly && saved == null && startFrom.kind() == StartFrom.Kind.NOW;
         ListState previous = ListState.parse(saved);

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
+import io.jiraspoke.camel.metrics.ActionCounters;
+import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
@@ -38,6 +40,7 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     private StateRepository<String, String> state;
     private String key;
     private long lastCheckpoint;
+    private ActionCounters counters;
 
     /**
      * @param stateKeyBasis what selects the items (the JQL, the list's filters), so that two consumers of different
@@ -58,7 +61,26 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
         // MemoryStateRepository forgets everything when stopped.
         ServiceHelper.startService(state);
         key = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultKey();
+        counters = endpoint.getClient().http().metrics().forAction(endpoint.getCatalogAction());
         super.doStart();
+    }
+
+    /** One poll, its requests counted against the consumer's action. */
+    @Override
+    protected final int poll() throws Exception {
+        ActionCounters previous = JiraSpokeMetrics.enter(counters);
+        try {
+            return pollItems();
+        } finally {
+            JiraSpokeMetrics.exit(previous);
+        }
+    }
+
+    /** Emits what is new; answers how many items were delivered. */
+    abstract int pollItems() throws Exception;
+
+    ActionCounters counters() {
+        return counters;
     }
 
     private String defaultKey() throws NoSuchAlgorithmException {
@@ -107,6 +129,7 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
             }
             Exception failure = exchange.getException();
             if (failure == null) {
+                counters.delivered();
                 return Outcome.DELIVERED;
             }
             int attempts = countFailure.getAsInt();

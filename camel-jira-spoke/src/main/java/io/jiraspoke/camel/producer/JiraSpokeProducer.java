@@ -9,6 +9,8 @@ import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraDialect;
 import io.jiraspoke.camel.client.TextFormat;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
+import io.jiraspoke.camel.metrics.ActionCounters;
+import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import io.jiraspoke.camel.paging.JiraPager;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.InvokeOnHeaderStrategy;
@@ -26,6 +28,7 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
     private final JiraSpokeEndpoint endpoint;
     private InvokeOnHeaderStrategy dispatch;
     private String key;
+    private ActionCounters counters;
 
     protected JiraSpokeProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
@@ -69,7 +72,8 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
      */
     protected Object output(Iterable<?> pages) {
         if ("iterator".equals(endpoint.getOutputType())) {
-            return pages.iterator();
+            // a lazy iterator fetches its later pages after process() returned: they count against this action too
+            return JiraSpokeMetrics.scoped(pages.iterator(), counters);
         }
         List<Object> all = new ArrayList<>();
         pages.forEach(all::add);
@@ -90,13 +94,19 @@ public abstract class JiraSpokeProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         key = endpoint.variant().key();
+        counters = client().http().metrics().forAction(endpoint.getCatalogAction());
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Object answer = dispatch.invoke(this, key, exchange, null);
-        if (answer != null) {
-            exchange.getMessage().setBody(answer);
+        ActionCounters previous = JiraSpokeMetrics.enter(counters);
+        try {
+            Object answer = dispatch.invoke(this, key, exchange, null);
+            if (answer != null) {
+                exchange.getMessage().setBody(answer);
+            }
+        } finally {
+            JiraSpokeMetrics.exit(previous);
         }
     }
 }

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferenceDocTest {
 
     private static final Path DOC = Path.of("..", "docs", "reference.md");
+    private static final Path COMPONENT_PAGE = Path.of("src", "main", "docs", "jiraspoke-component.adoc");
     private static final Path MODEL_SOURCES = Path.of("src", "main", "java", "io", "jiraspoke", "camel", "model");
     private static final List<String> STREAM_PRODUCER_OPTIONS = List.of("pageSize", "limit", "outputType");
 
@@ -55,6 +56,19 @@ class ReferenceDocTest {
                 .as("docs/reference.md is stale: run mvn -pl camel-jira-spoke test -Dtest=ReferenceDocTest"
                     + " -Djiraspoke.updateDocs=true")
                 .isEqualTo(expected);
+    }
+
+    /** The component's page in Camel's documentation format: its option and header tables are generated. */
+    @Test
+    void componentPageMatchesTheMetadata() throws Exception {
+        String page = Files.readString(COMPONENT_PAGE, StandardCharsets.UTF_8);
+        String expected = ComponentPage.render(page, componentJson());
+        if (Boolean.getBoolean("jiraspoke.updateDocs")) {
+            Files.writeString(COMPONENT_PAGE, expected, StandardCharsets.UTF_8);
+            page = expected;
+        }
+        assertThat(page).as(COMPONENT_PAGE + " is stale: run mvn -pl camel-jira-spoke test -Dtest=ReferenceDocTest"
+                            + " -Djiraspoke.updateDocs=true").isEqualTo(expected);
     }
 
     static JsonNode componentJson() throws Exception {
