@@ -2,6 +2,7 @@ package io.jiraspoke.camel.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -70,7 +71,8 @@ public final class JiraAttachment {
         return JiraIssue.text(raw, "self");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -1,5 +1,6 @@
 package io.jiraspoke.camel.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,8 @@ public final class JiraAuditItem {
         return JiraAuditRecord.scalar(raw, "parentName");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

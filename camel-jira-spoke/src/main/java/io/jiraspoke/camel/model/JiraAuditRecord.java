@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -134,7 +135,8 @@ public final class JiraAuditRecord {
         return event ? scalar(raw, "source") : scalar(raw, "remoteAddress");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

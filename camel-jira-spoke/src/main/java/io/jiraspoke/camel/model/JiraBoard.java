@@ -1,5 +1,6 @@
 package io.jiraspoke.camel.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A Jira Software board (Scrum, Kanban or simple), as the agile API returns it on Cloud and Data Center. */
@@ -36,7 +37,8 @@ public final class JiraBoard {
         return JiraIssue.text(raw, "self");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -135,7 +136,8 @@ public final class JiraComment {
         return issueUpdated;
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.client.JiraJson;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
@@ -296,7 +297,8 @@ public final class JiraIssue {
         return getFields().containsKey(idOf(idOrName));
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

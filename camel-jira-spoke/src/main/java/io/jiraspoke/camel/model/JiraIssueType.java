@@ -2,6 +2,7 @@ package io.jiraspoke.camel.model;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** An issue type that can be created in a project, as metadata/issueTypes returns it on Cloud and Data Center. */
@@ -55,7 +56,8 @@ public final class JiraIssueType {
         return JiraIssue.text(raw, "iconUrl");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -3,6 +3,7 @@ package io.jiraspoke.camel.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One issue type of a project with the statuses its workflow has, as issue/statuses returns them. */
@@ -43,7 +44,8 @@ public final class JiraIssueTypeStatuses {
         return out;
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -1,5 +1,6 @@
 package io.jiraspoke.camel.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** An issue priority, as issue/priorities returns it on Cloud and Data Center. */
@@ -53,7 +54,8 @@ public final class JiraPriority {
         return JiraIssue.text(raw, "self");
     }
 
-    /** Jira's JSON as received. */
+    /** Jira's JSON as received, which is also what Jackson writes for this object (marshal().json()). */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

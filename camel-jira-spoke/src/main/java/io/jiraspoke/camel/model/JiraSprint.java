@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -111,6 +112,7 @@ public final class JiraSprint {
     }
 
     /** Jira's JSON as received: an object, or the text form of Data Center. */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

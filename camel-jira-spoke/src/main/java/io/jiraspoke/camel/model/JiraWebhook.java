@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -121,6 +122,7 @@ public final class JiraWebhook {
     }
 
     /** Jira's JSON as received, with any secret it echoed masked. */
+    @JsonValue
     public JsonNode getRaw() {
         return raw;
     }

@@ -318,11 +318,11 @@ class ReferenceDocTest {
     }
 
     /**
-     * A javadoc comment (never running past its end) and the getter it documents; unrolled, so that it does not
+     * A javadoc comment (never running past its end) and the getter it documents, annotations between them skipped; unrolled, so that it does not
      * recurse once per character and overflow the stack on a javadoc of several lines.
      */
     private static final Pattern GETTER_DOC = Pattern.compile(
-            "/\\*\\*([^*]*+(?:\\*(?!/)[^*]*+)*+)\\*/\\s*public\\s+[\\w.<>,\\s\\[\\]]+?\\s+(\\w+)\\(\\)");
+            "/\\*\\*([^*]*+(?:\\*(?!/)[^*]*+)*+)\\*/\\s*(?:@\\w+\\s+)*public\\s+[\\w.<>,\\s\\[\\]]+?\\s+(\\w+)\\(\\)");
 
     static Map<String, String> getterDocs(String source) {
         Map<String, String> docs = new LinkedHashMap<>();
