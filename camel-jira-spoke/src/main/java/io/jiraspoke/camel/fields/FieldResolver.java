@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraRequest;
+import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
+import io.jiraspoke.camel.error.JiraSpokeUnauthorizedException;
 import io.jiraspoke.camel.model.JiraField;
 
 /**
@@ -38,6 +40,13 @@ public final class FieldResolver {
 
     private static final Pattern ID = Pattern.compile("customfield_\\d+|[a-z][A-Za-z0-9]*");
     private static final int SUGGESTIONS = 3;
+    /**
+     * Why a write that named no field list call failed on it: the scopes an action needs for its own endpoint do not
+     * include the field list, which only display names (and the typed sprint getters) need.
+     */
+    private static final String FIELD_LIST_HINT = " (reading Jira's field list, which fields given by display name"
+            + " and the sprint getters need: scoped credentials need scope read:jira-work, or read:field:jira; fields"
+            + " given by id, such as customfield_10016, need no field list)";
 
     private final JiraClient client;
     private final long refreshNanos;
@@ -285,8 +294,16 @@ public final class FieldResolver {
     }
 
     private FieldList fetch() {
-        JsonNode answer = client.call(JiraRequest.get(client.dialect().api() + "/field")
-                .expect(JiraRequest.Expect.ARRAY));
+        JsonNode answer;
+        try {
+            answer = client.call(JiraRequest.get(client.dialect().api() + "/field").expect(JiraRequest.Expect.ARRAY));
+        } catch (JiraSpokeForbiddenException e) {
+            throw new JiraSpokeForbiddenException(e.getMessage() + FIELD_LIST_HINT, e.getStatus(), e.getMethod(),
+                    e.getPath(), e.getErrorMessages(), e.getErrors());
+        } catch (JiraSpokeUnauthorizedException e) {
+            throw new JiraSpokeUnauthorizedException(e.getMessage() + FIELD_LIST_HINT, e.getStatus(), e.getMethod(),
+                    e.getPath(), e.getErrorMessages(), e.getErrors(), e);
+        }
         return FieldList.of(answer);
     }
 }

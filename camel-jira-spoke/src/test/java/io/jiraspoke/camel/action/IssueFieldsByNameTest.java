@@ -20,11 +20,13 @@ import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.JiraField;
+import io.jiraspoke.camel.error.JiraSpokeForbiddenException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -442,5 +444,23 @@ class IssueFieldsByNameTest extends ActionTestSupport {
         assertThat(ex.getException()).hasMessageContaining("GET /rest/api/3/field");
         assertNothingWritten(Flavor.CLOUD);
         assertThat(jira.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+    }
+
+    @Test
+    void aFieldListTheScopesDoNotReachSaysWhichScopeAndTheWayOut() throws Exception {
+        jira.stubFor(get("/rest/api/3/field").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessages\":[\"You do not have permission to view fields.\"],\"errors\":{}}")));
+        jira.stubFor(post("/rest/api/3/issue").willReturn(created(Flavor.CLOUD.fixture("issue-created"))));
+        start(Flavor.CLOUD);
+
+        Exchange ex = create(Flavor.CLOUD, Map.of("Story Points", 5));
+
+        assertThat(ex.getException()).isInstanceOf(JiraSpokeForbiddenException.class)
+                .hasMessageContaining("GET /rest/api/3/field")
+                .hasMessageContaining("read:field:jira")
+                .hasMessageContaining("customfield_10016");
+        assertThat(((JiraSpokeForbiddenException) ex.getException()).getStatus()).isEqualTo(403);
+        assertNothingWritten(Flavor.CLOUD);
     }
 }
