@@ -65,8 +65,11 @@ final class WebhookEventFeed implements EventSource<JiraWebhookEvent> {
                                                       + " the webhook in Jira and leave webhookRegister unset, or"
                                                       + " use a connection that may write");
         }
+        api = WebhookApi.of(client);
+        // the event is read from the body: never registered without it (app webhooks always carry it)
+        Boolean excludeBody = api instanceof AppWebhooks ? null : Boolean.FALSE;
         WebhookSpec spec = new WebhookSpec(blankToNull(o.getWebhookName()), blankToNull(o.getWebhookUrl()),
-                List.copyOf(events), blankToNull(endpoint.getIssue().getJql()), o.getWebhookExcludeBody(),
+                List.copyOf(events), blankToNull(endpoint.getIssue().getJql()), excludeBody,
                 blankToNull(o.getWebhookSecret()));
         if (spec.url() == null) {
             throw new JiraSpokeConfigurationException(
@@ -80,12 +83,6 @@ final class WebhookEventFeed implements EventSource<JiraWebhookEvent> {
                                                       + " option 'webhookEvents' (e.g."
                                                       + " jira:issue_created,comment_created)");
         }
-        if (Boolean.TRUE.equals(spec.excludeBody())) {
-            throw new JiraSpokeConfigurationException(
-                    "Consumer jiraspoke:" + ACTION + " reads the event from the delivery's body: leave option"
-                                                      + " 'webhookExcludeBody' unset or false");
-        }
-        api = WebhookApi.of(client);
         try {
             api.check(spec, ACTION);
         } catch (JiraSpokeInputException e) {

@@ -22,10 +22,14 @@ public class WebhookOptions {
                                                 + " webhook by it (else by URL), so subscribing again creates no"
                                                 + " second one.")
     private String webhookName;
-    @UriParam(label = "producer", description = "The absolute http(s) URL Jira sends the events to.")
+    @UriParam(label = "producer", description = "The absolute http(s) URL Jira sends the events to. webhook/events"
+                                                + " registers it (webhookRegister), and receives at its path unless"
+                                                + " webhookPath says otherwise.")
     private String webhookUrl;
     @UriParam(label = "producer", description = "The events that trigger the webhook, comma separated (e.g."
-                                                + " jira:issue_created,jira:issue_updated,comment_created).")
+                                                + " jira:issue_created,jira:issue_updated,comment_created)."
+                                                + " webhook/events delivers only these events to the route (all"
+                                                + " when not set).")
     private String webhookEvents;
     @UriParam(label = "producer", description = "Whether Jira leaves the event body out of deliveries (admin"
                                                 + " webhooks). When not set Jira's default applies: the body is"
@@ -35,7 +39,8 @@ public class WebhookOptions {
               description = "The secret Jira signs deliveries with (X-Hub-Signature: sha256=HMAC of the body; admin"
                             + " webhooks). Jira never returns it, so subscribe cannot tell a changed secret: change"
                             + " it with webhook/update. App webhooks (OAuth connections) take none: Jira signs"
-                            + " their deliveries with a JWT.")
+                            + " their deliveries with a JWT. webhook/events refuses deliveries whose signature does"
+                            + " not match it (401).")
     private String webhookSecret;
 
     @UriParam(label = "consumer", description = "webhook/events: the path on the application's HTTP server"

@@ -46,7 +46,7 @@ class WebhookEventsRegistrationTest extends WebhookEventsTestSupport {
         LoggedRequest created = only("POST", ADMIN);
         assertThat(JiraJson.MAPPER.readTree(created.getBodyAsString())).isEqualTo(JiraJson.MAPPER.readTree(
                 "{\"name\":\"camel-ops\",\"url\":\"" + HOOK_URL + "\",\"events\":[\"jira:issue_created\","
-                + "\"comment_created\"],\"filters\":{\"issue-related-events-section\":\"project = OPS\"},"
+                + "\"comment_created\"],\"filters\":{\"issue-related-events-section\":\"project = OPS\"},\"excludeBody\":false,"
                 + "\"secret\":\"" + SECRET + "\"}"));
 
         // the restarted application finds its webhook and leaves it alone
