@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,7 +164,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
             return WebhookSignatures.hmac(secret);
         }
         if (endpoint.getClient().appWebhookKey() != null) {
-            return WebhookSignatures.jwt(endpoint.getClient().appWebhookKey(), java.time.Instant::now);
+            return WebhookSignatures.jwt(endpoint.getClient().appWebhookKey(), Instant::now);
         }
         if (options.isWebhookAllowUnsigned()) {
             return WebhookSignatures.none();
