@@ -78,6 +78,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "groupId": target.getGroup().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "groupname":
         case "groupName": target.getGroup().setGroupName(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getWebhook().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includearchived":
         case "includeArchived": target.getProject().setIncludeArchived(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "includeinactive":
@@ -191,16 +193,28 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityvalue":
         case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
         case "watcher": target.getPeople().setWatcher(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowunsigned":
+        case "webhookAllowUnsigned": target.getWebhook().setWebhookAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhook().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookexcludebody":
         case "webhookExcludeBody": target.getWebhook().setWebhookExcludeBody(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "webhookid":
         case "webhookId": target.getWebhook().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.getWebhook().setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
         case "webhookname":
         case "webhookName": target.getWebhook().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getWebhook().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookrefreshinterval":
+        case "webhookRefreshInterval": target.getWebhook().setWebhookRefreshInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "webhookregister":
+        case "webhookRegister": target.getWebhook().setWebhookRegister(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getWebhook().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookunregister":
+        case "webhookUnregister": target.getWebhook().setWebhookUnregister(property(camelContext, boolean.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": target.getWebhook().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -265,6 +279,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "groupId": return java.lang.String.class;
         case "groupname":
         case "groupName": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includearchived":
         case "includeArchived": return java.lang.Boolean.class;
         case "includeinactive":
@@ -378,16 +394,28 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityvalue":
         case "visibilityValue": return java.lang.String.class;
         case "watcher": return java.lang.String.class;
+        case "webhookallowunsigned":
+        case "webhookAllowUnsigned": return boolean.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
         case "webhookexcludebody":
         case "webhookExcludeBody": return java.lang.Boolean.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
         case "webhookname":
         case "webhookName": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhookrefreshinterval":
+        case "webhookRefreshInterval": return java.time.Duration.class;
+        case "webhookregister":
+        case "webhookRegister": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "webhookunregister":
+        case "webhookUnregister": return boolean.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         default: return null;
@@ -453,6 +481,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "groupId": return target.getGroup().getGroupId();
         case "groupname":
         case "groupName": return target.getGroup().getGroupName();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getWebhook().getIdempotentRepository();
         case "includearchived":
         case "includeArchived": return target.getProject().getIncludeArchived();
         case "includeinactive":
@@ -566,16 +596,28 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityvalue":
         case "visibilityValue": return target.getComment().getVisibilityValue();
         case "watcher": return target.getPeople().getWatcher();
+        case "webhookallowunsigned":
+        case "webhookAllowUnsigned": return target.getWebhook().isWebhookAllowUnsigned();
         case "webhookevents":
         case "webhookEvents": return target.getWebhook().getWebhookEvents();
         case "webhookexcludebody":
         case "webhookExcludeBody": return target.getWebhook().getWebhookExcludeBody();
         case "webhookid":
         case "webhookId": return target.getWebhook().getWebhookId();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getWebhook().getWebhookMaxBodySize();
         case "webhookname":
         case "webhookName": return target.getWebhook().getWebhookName();
+        case "webhookpath":
+        case "webhookPath": return target.getWebhook().getWebhookPath();
+        case "webhookrefreshinterval":
+        case "webhookRefreshInterval": return target.getWebhook().getWebhookRefreshInterval();
+        case "webhookregister":
+        case "webhookRegister": return target.getWebhook().isWebhookRegister();
         case "webhooksecret":
         case "webhookSecret": return target.getWebhook().getWebhookSecret();
+        case "webhookunregister":
+        case "webhookUnregister": return target.getWebhook().isWebhookUnregister();
         case "webhookurl":
         case "webhookUrl": return target.getWebhook().getWebhookUrl();
         default: return null;

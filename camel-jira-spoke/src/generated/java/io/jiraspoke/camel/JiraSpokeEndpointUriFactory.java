@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(109);
         props.add("action");
         props.add("assignee");
         props.add("assigneeType");
@@ -57,6 +57,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("greedy");
         props.add("groupId");
         props.add("groupName");
+        props.add("idempotentRepository");
         props.add("includeArchived");
         props.add("includeInactive");
         props.add("initialDelay");
@@ -120,11 +121,17 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("visibilityType");
         props.add("visibilityValue");
         props.add("watcher");
+        props.add("webhookAllowUnsigned");
         props.add("webhookEvents");
         props.add("webhookExcludeBody");
         props.add("webhookId");
+        props.add("webhookMaxBodySize");
         props.add("webhookName");
+        props.add("webhookPath");
+        props.add("webhookRefreshInterval");
+        props.add("webhookRegister");
         props.add("webhookSecret");
+        props.add("webhookUnregister");
         props.add("webhookUrl");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

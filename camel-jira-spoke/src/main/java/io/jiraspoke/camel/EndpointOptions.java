@@ -47,6 +47,9 @@ final class EndpointOptions {
         LIST
     }
 
+    /** The consumer options a consumer that Jira pushes to reads: Camel's own, none of the polling ones. */
+    private static final Set<String> PUSHED = Set.of("bridgeErrorHandler", "exceptionHandler", "exchangePattern");
+
     private static final Map<String, Role> DECLARED = Map.of(
             "pageSize", Role.STREAM,
             "limit", Role.STREAM_PRODUCER,
@@ -184,6 +187,9 @@ final class EndpointOptions {
                     if (!consumer) {
                         problems.add("option '" + name + "' is a consumer option (from), and this endpoint is a"
                                      + " producer (to)");
+                    } else if (action.feed() == JiraSpokeAction.Feed.EVENTS && !PUSHED.contains(name)) {
+                        problems.add("option '" + name + "' is read only by polling consumers, and " + action.id()
+                                     + " receives what Jira sends (it does not poll)");
                     } else if (role == Role.INCREMENTAL && action.feed() != JiraSpokeAction.Feed.INCREMENTAL
                                || role == Role.LIST && action.feed() != JiraSpokeAction.Feed.LIST) {
                         problems.add("option '" + name + "' is read only by consumers of "

@@ -321,6 +321,26 @@ public final class JiraSpokeConstants {
               javaType = "String")
     public static final String NOTIFY_TO_GROUPS = "CamelJiraSpokeNotifyToGroups";
 
+    // webhook deliveries: the webhook/events consumer (CamelJiraSpokeIssueKey, IssueId and CommentId above are set too)
+    @Metadata(label = "consumer", description = "On webhook/events exchanges, the event Jira delivered, e.g."
+                                                + " jira:issue_created or comment_created (the payload's"
+                                                + " webhookEvent).",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT = "CamelJiraSpokeWebhookEvent";
+    @Metadata(label = "consumer", description = "On webhook/events exchanges, Jira's"
+                                                + " X-Atlassian-Webhook-Identifier: the same for every retry of one"
+                                                + " delivery; absent when Jira sends none (Data Center).",
+              javaType = "String")
+    public static final String WEBHOOK_IDENTIFIER = "CamelJiraSpokeWebhookIdentifier";
+    @Metadata(label = "consumer", description = "On webhook/events exchanges, how often Jira had tried the delivery"
+                                                + " before (X-Atlassian-Webhook-Retry; 0 on the first attempt).",
+              javaType = "Integer")
+    public static final String WEBHOOK_RETRY = "CamelJiraSpokeWebhookRetry";
+    @Metadata(label = "consumer", description = "On webhook/events exchanges, when Jira raised the event, in epoch"
+                                                + " milliseconds (the payload's timestamp).",
+              javaType = "Long")
+    public static final String WEBHOOK_TIMESTAMP = "CamelJiraSpokeWebhookTimestamp";
+
     private JiraSpokeConstants() {
     }
 }

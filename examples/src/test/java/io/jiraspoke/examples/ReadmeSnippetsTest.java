@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's first routes are the example files that run as tests, word for word. */
+/** The routes of the README and of docs/webhooks.md are the example files (compiled, most run as tests), word for word. */
 class ReadmeSnippetsTest {
 
     private static final Pattern FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     private static List<String> blocks(String language) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        return blocks("README.md", language);
+    }
+
+    private static List<String> blocks(String document, String language) throws Exception {
+        String readme = Files.readString(Path.of("..", document), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         Matcher m = FENCE.matcher(readme);
         while (m.find()) {
@@ -42,12 +46,23 @@ class ReadmeSnippetsTest {
 
     @Test
     void resumableConsumerIsTheExampleClass() throws Exception {
-        String java = source("src/main/java/io/jiraspoke/examples/ResumableWatchRoutes.java");
+        assertThat(blocks("java")).contains(configureBody("ResumableWatchRoutes"));
+    }
+
+    @Test
+    void webhookRoutesAreTheExampleClasses() throws Exception {
+        String java = source("src/main/java/io/jiraspoke/examples/JiraEventsRoutes.java");
+        String cls = java.substring(java.indexOf("public class JiraEventsRoutes")).strip();
+        assertThat(blocks("docs/webhooks.md", "java")).contains(cls, configureBody("RegisteringEventsRoutes"));
+    }
+
+    /** What an example class's configure() holds, indented as a block of its own. */
+    private static String configureBody(String exampleClass) throws Exception {
+        String java = source("src/main/java/io/jiraspoke/examples/" + exampleClass + ".java");
         String body = java.substring(java.indexOf("public void configure() {") + "public void configure() {".length(),
                 java.lastIndexOf("}", java.lastIndexOf("}") - 1));
-        String dedented = body.strip().lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
+        return body.strip().lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
                 .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        assertThat(blocks("java")).contains(dedented);
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeConnection;
@@ -38,6 +41,7 @@ public final class JiraClient implements Closeable {
     private final boolean autoDetect;
     private final boolean readOnly;
     private final FieldResolver fields;
+    private final SecretKeySpec appWebhookKey;
     private volatile JiraDialect dialect;
     private volatile JiraServerInfo serverInfo;
 
@@ -55,6 +59,8 @@ public final class JiraClient implements Closeable {
         this.autoDetect = "auto".equalsIgnoreCase(d);
         this.readOnly = config.isReadOnly();
         this.fields = new FieldResolver(this, config.getFieldListRefresh());
+        this.appWebhookKey = authType.isOAuth() && config.getClientSecret() != null
+                ? new SecretKeySpec(config.getClientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256") : null;
         this.dialect = autoDetect ? null
                 : JiraDialect.of(d != null ? Deployment.fromId(d) : authType.impliedDeployment());
     }
@@ -90,6 +96,14 @@ public final class JiraClient implements Closeable {
 
     private static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The key Jira signs the deliveries of this OAuth app's webhooks with (HS256 JWTs keyed by the client secret);
+     * null for connections without OAuth.
+     */
+    public SecretKeySpec appWebhookKey() {
+        return appWebhookKey;
     }
 
     public String name() {

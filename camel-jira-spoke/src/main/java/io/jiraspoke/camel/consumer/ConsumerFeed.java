@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the static method of a family producer class that gives a stream action's consumer its items:
- * {@code public static IncrementalSource<T> name(JiraSpokeEndpoint)} or {@code ListSource<T>}, as the action's
- * feed in the catalogue says. The generic consumers do the rest (state, de-duplication, failures).
+ * {@code public static IncrementalSource<T> name(JiraSpokeEndpoint)}, {@code ListSource<T>} or
+ * {@code EventSource<T>}, as the action's feed in the catalogue says. The generic consumers do the rest (state, de-duplication, failures).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,8 +14,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 
 /**
- * Which generic consumer serves which stream: the catalogue's feed picks the consumer, and a producer class of the
- * family gives the items through its {@link ConsumerFeed} method. A stream is consumable exactly when that method exists.
+ * Which generic consumer serves which stream: the catalogue's feed picks the consumer (incremental, list, or events
+ * that Jira pushes), and a producer class of the family gives the items through its {@link ConsumerFeed} method. A stream is consumable exactly when that method exists.
  */
 public final class JiraSpokeConsumers {
 
@@ -42,6 +42,7 @@ public final class JiraSpokeConsumers {
         return switch (feed) {
             case INCREMENTAL -> IncrementalSource.class.isAssignableFrom(m.getReturnType());
             case LIST -> ListSource.class.isAssignableFrom(m.getReturnType());
+            case EVENTS -> EventSource.class.isAssignableFrom(m.getReturnType());
             default -> false;
         };
     }
@@ -70,7 +71,8 @@ public final class JiraSpokeConsumers {
         return switch (action.feed()) {
             case INCREMENTAL -> new IncrementalConsumer<>(endpoint, processor, (IncrementalSource<?>) source);
             case LIST -> new ListConsumer<>(endpoint, processor, (ListSource<?>) source);
-            default -> throw new IllegalStateException(action.id() + " has no polling feed");
+            case EVENTS -> new WebhookConsumer<>(endpoint, processor, (EventSource<?>) source);
+            default -> throw new IllegalStateException(action.id() + " has no feed");
         };
     }
 }

@@ -74,6 +74,11 @@ final class AppWebhooks extends WebhookApi {
     }
 
     @Override
+    public boolean expires() {
+        return true;
+    }
+
+    @Override
     public Optional<OffsetDateTime> refresh(List<String> ids) {
         JsonNode answer = client.call(JiraRequest.put(PATH + "/refresh").body(ids(ids))
                 .expect(JiraRequest.Expect.OBJECT));

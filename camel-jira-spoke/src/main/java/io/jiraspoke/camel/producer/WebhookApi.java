@@ -92,6 +92,11 @@ public abstract class WebhookApi {
         return Optional.empty();
     }
 
+    /** Whether this API's webhooks expire unless {@link #refresh(List)} extends their life. */
+    public boolean expires() {
+        return false;
+    }
+
     /** Refuses, naming the option, a definition this API cannot register as given. */
     abstract void check(WebhookSpec spec, String action);
 

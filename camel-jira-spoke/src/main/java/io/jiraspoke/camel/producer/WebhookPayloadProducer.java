@@ -9,15 +9,18 @@ import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.catalog.ActionDoc;
 import io.jiraspoke.camel.client.JiraJson;
 import io.jiraspoke.camel.client.JiraRequest;
+import io.jiraspoke.camel.consumer.ConsumerFeed;
+import io.jiraspoke.camel.consumer.EventSource;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.model.JiraWebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.InvokeOnHeader;
 
 /**
- * The {@code webhook} actions that read what Jira delivered (the message body) rather than manage webhooks: which
- * issue a comment webhook is about.
+ * The {@code webhook} actions that read what Jira delivered rather than manage webhooks: which issue a comment
+ * webhook is about, and the deliveries themselves (the webhook/events consumer).
  */
 public class WebhookPayloadProducer extends JiraSpokeProducer {
 
@@ -31,6 +34,22 @@ public class WebhookPayloadProducer extends JiraSpokeProducer {
 
     public WebhookPayloadProducer(JiraSpokeEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /** Jira's webhook deliveries, received over platform-http (see docs/webhooks.md). */
+    @ConsumerFeed(value = "webhook/events",
+                  emits = "one JiraWebhookEvent per delivery (the event, its issue, comment, changelog, user and"
+                          + " sprint, the payload kept as getRaw()), once however often Jira delivers it; Jira is"
+                          + " answered after the exchange completed (204, or 500 when the route failed, so that"
+                          + " Jira retries), and without an exchange when the signature is wrong or missing (401),"
+                          + " the body too large (413), not a JSON object (400), or the event not among"
+                          + " webhookEvents (204)",
+                  headers = { JiraSpokeConstants.WEBHOOK_EVENT, JiraSpokeConstants.ISSUE_KEY,
+                              JiraSpokeConstants.ISSUE_ID, JiraSpokeConstants.COMMENT_ID,
+                              JiraSpokeConstants.WEBHOOK_IDENTIFIER, JiraSpokeConstants.WEBHOOK_RETRY,
+                              JiraSpokeConstants.WEBHOOK_TIMESTAMP })
+    public static EventSource<JiraWebhookEvent> events(JiraSpokeEndpoint endpoint) {
+        return new WebhookEventFeed(endpoint);
     }
 
     /**

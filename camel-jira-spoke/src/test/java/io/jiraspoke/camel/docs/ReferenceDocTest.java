@@ -165,8 +165,10 @@ class ReferenceDocTest {
             } else {
                 md.append("- Options: ").append(String.join(", ", options.stream().map(o -> "`" + o + "`").toList()))
                         .append(".\n");
-                md.append("- Headers read: ").append(String.join(", ", a.options().stream()
-                        .map(o -> "`" + header(o) + "`").toList())).append(a.options().isEmpty() ? "none" : "")
+                md.append("- Headers read: ").append(a.kind() == JiraSpokeAction.Kind.EVENTS
+                        ? "none (the options are read once, when the consumer starts)"
+                        : a.options().isEmpty() ? "none"
+                        : String.join(", ", a.options().stream().map(o -> "`" + header(o) + "`").toList()))
                         .append(".\n");
             }
             for (ActionVariant v : a.variants()) {
@@ -186,11 +188,15 @@ class ReferenceDocTest {
             if (feed != null) {
                 ConsumerFeed f = feed.getAnnotation(ConsumerFeed.class);
                 md.append("- As a consumer (").append(a.feed().name().toLowerCase()).append("): ").append(f.emits())
-                        .append("; headers ").append(headers(f.headers())).append(". Consumer options: ")
-                        .append(a.feed() == JiraSpokeAction.Feed.INCREMENTAL ? "`startFrom`, `overlap`"
-                                : "`startFrom`, `emit`")
-                        .append(", `stateRepository`, `stateKey`, `maxMessagesPerPoll`, `maxDeliveryAttempts`,"
-                                + " `delay` and Camel's scheduler options.\n");
+                        .append("; headers ").append(headers(f.headers())).append(".")
+                        .append(a.feed() == JiraSpokeAction.Feed.EVENTS
+                                ? " Jira pushes the events: the polling options do not apply; see"
+                                  + " [webhooks.md](webhooks.md).\n"
+                                : " Consumer options: "
+                                  + (a.feed() == JiraSpokeAction.Feed.INCREMENTAL ? "`startFrom`, `overlap`"
+                                          : "`startFrom`, `emit`")
+                                  + ", `stateRepository`, `stateKey`, `maxMessagesPerPoll`, `maxDeliveryAttempts`,"
+                                  + " `delay` and Camel's scheduler options.\n");
             }
             md.append('\n');
         }

@@ -1,0 +1,98 @@
+package io.jiraspoke.examples;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.jiraspoke.camel.JiraSpokeComponent;
+import io.jiraspoke.camel.JiraSpokeConnection;
+import io.jiraspoke.standin.JiraStandIn;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs docs/webhooks.md's route on a Vert.x platform-http server and posts it two deliveries signed as Jira signs them. */
+class JiraEventsRoutesTest {
+
+    private static final String SECRET = "example-webhook-secret";
+
+    private JiraStandIn jira;
+    private CamelContext camel;
+
+    @AfterEach
+    void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
+        if (jira != null) {
+            jira.close();
+        }
+    }
+
+    @Test
+    void receivesANewIssueAndACommentAndRefusesAnUnsignedDelivery() throws Exception {
+        jira = JiraStandIn.start(JiraStandIn.Flavour.CLOUD);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        camel = new DefaultCamelContext();
+        Properties p = new Properties();
+        p.setProperty("jira.webhookSecret", SECRET);
+        camel.getPropertiesComponent().setInitialProperties(p);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        camel.addService(new VertxPlatformHttpServer(server));
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com",
+                "demo-token"));
+        camel.addComponent("jiraspoke", component);
+        camel.addRoutes(new JiraEventsRoutes());
+        camel.start();
+        NotifyBuilder both = new NotifyBuilder(camel).fromRoute("jira-events").whenCompleted(2).create();
+
+        String created = "{\"timestamp\":1795861500000,\"webhookEvent\":\"jira:issue_created\","
+                         + "\"issue_event_type_name\":\"issue_created\",\"issue\":{\"id\":\"10001\",\"key\":\"OPS-1\","
+                         + "\"fields\":{\"summary\":\"Disk full on db-2\"}}}";
+        String commented = "{\"timestamp\":1795861600000,\"webhookEvent\":\"comment_created\",\"comment\":{"
+                           + "\"id\":\"10042\",\"self\":\"https://example.atlassian.net/rest/api/3/issue/10001/comment/10042\","
+                           + "\"author\":{\"accountId\":\"5b10a2844c20165700ede21g\",\"displayName\":\"Mia Krystof\"},"
+                           + "\"body\":\"Cleaned up /var/log.\"},\"issue\":{\"id\":\"10001\",\"key\":\"OPS-1\","
+                           + "\"fields\":{\"summary\":\"Disk full on db-2\"}}}";
+
+        assertThat(post(port, created, "d1", true)).isEqualTo(204);
+        assertThat(post(port, commented, "d2", true)).isEqualTo(204);
+        assertThat(post(port, commented, "d3", false)).as("unsigned").isEqualTo(401);
+        assertThat(both.matches(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static int post(int port, String json, String identifier, boolean signed) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jira/events"))
+                .header("Content-Type", "application/json").header("X-Atlassian-Webhook-Identifier", identifier)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signed) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            request.header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)));
+        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
