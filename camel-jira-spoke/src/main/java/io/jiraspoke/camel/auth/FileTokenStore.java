@@ -23,9 +23,11 @@ import io.jiraspoke.camel.FileMutex;
 /**
  * Keeps tokens in a properties file, one entry set per connection, written atomically (temporary file, then move)
  * with owner-only permissions where the file system has POSIX permissions. Safe for the threads of one JVM and for
- * several processes sharing the file (on one host or a shared disk): every save and every {@link #lock} holds a
- * {@link FileMutex} on {@code <file>.lock}, so no save undoes another's and one instance renews while the others
- * wait. Reads need no lock, as the file is only ever replaced whole.
+ * several processes sharing the file (on one host or a shared disk): every save holds a {@link FileMutex} on
+ * {@code <file>.lock}, so no save undoes another's, and {@link #lock} holds one on {@code <file>.renewal.lock}, so
+ * one instance renews while the others wait. The two are apart because a renewal holds its lock for a whole token
+ * request, which must not hold up the saves of other connections in the file. Reads need no lock, as the file is
+ * only ever replaced whole.
  */
 public class FileTokenStore implements JiraSpokeTokenStore {
 
@@ -34,10 +36,12 @@ public class FileTokenStore implements JiraSpokeTokenStore {
 
     private final Path file;
     private final FileMutex mutex;
+    private final FileMutex renewal;
 
     public FileTokenStore(Path file) {
         this.file = file.toAbsolutePath().normalize();
         this.mutex = FileMutex.of(this.file.resolveSibling(this.file.getFileName() + ".lock"));
+        this.renewal = FileMutex.of(this.file.resolveSibling(this.file.getFileName() + ".renewal.lock"));
     }
 
     public FileTokenStore(String file) {
@@ -72,11 +76,11 @@ public class FileTokenStore implements JiraSpokeTokenStore {
         }
     }
 
-    /** Holds {@code <file>.lock}: one lock for all connections of the file, which renew rarely. */
+    /** Holds {@code <file>.renewal.lock}: one lock for all connections of the file, which renew rarely. */
     @Override
     public TokenLock lock(String connectionName, Duration wait) {
         try {
-            FileMutex.Hold held = mutex.acquire(wait);
+            FileMutex.Hold held = renewal.acquire(wait);
             return held::close;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the OAuth tokens of connection '" + connectionName + "' in "

@@ -285,4 +285,33 @@ class FileTokenStoreTest {
             pool.shutdown();
         }
     }
+
+    /** A renewal holds its lock for a whole token request; the saves of other connections in the file go on. */
+    @Test
+    void aHeldTokenLockDoesNotHoldUpSavesOfOtherConnections() throws Exception {
+        Path file = dir.resolve("tokens.properties");
+        FileTokenStore store = new FileTokenStore(file);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                try (JiraSpokeTokenStore.TokenLock lock = store.lock("alpha", Duration.ofSeconds(5))) {
+                    held.countDown();
+                    done.await(10, TimeUnit.SECONDS);
+                }
+                return null;
+            });
+            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+
+            new FileTokenStore(file).save("beta", new OAuthTokens("a-b", "r-b", EXPIRES));
+
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+            assertThat(store.load("beta")).isEqualTo(new OAuthTokens("a-b", "r-b", EXPIRES));
+        } finally {
+            done.countDown();
+            pool.shutdown();
+        }
+    }
 }
