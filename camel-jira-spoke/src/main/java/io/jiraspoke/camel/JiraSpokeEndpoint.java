@@ -103,9 +103,11 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
                             + " only the items new or changed since the last poll.")
     private String emit = "all";
     @UriParam(label = "consumer", description = "Where the consumer keeps its state (watermark, delivered items)."
-                                                + " Default: in memory (lost on restart); use a"
-                                                + " FileStateRepository or a shared one to resume after a"
-                                                + " restart.")
+                                                + " Default: in memory (lost on restart); use Camel's"
+                                                + " FileStateRepository to resume after a restart, and"
+                                                + " SharedFileStateRepository (or another repository several"
+                                                + " instances may share, see docs/scale-out.md) behind a master:"
+                                                + " endpoint on several instances.")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced", description = "The key under which the state is kept. Default: derived"
                                                          + " from the connection, the action and its options.")

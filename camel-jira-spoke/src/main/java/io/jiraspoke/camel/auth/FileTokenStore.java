@@ -13,27 +13,35 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeoutException;
+
+import io.jiraspoke.camel.FileMutex;
 
 /**
  * Keeps tokens in a properties file, one entry set per connection, written atomically (temporary file, then move)
- * with owner-only permissions where the file system has POSIX permissions. Safe for the threads of one JVM; for
- * several instances use a shared store of your own.
+ * with owner-only permissions where the file system has POSIX permissions. Safe for the threads of one JVM and for
+ * several processes sharing the file (on one host or a shared disk): every save holds a {@link FileMutex} on
+ * {@code <file>.lock}, so no save undoes another's, and {@link #lock} holds one on {@code <file>.renewal.lock}, so
+ * one instance renews while the others wait. The two are apart because a renewal holds its lock for a whole token
+ * request, which must not hold up the saves of other connections in the file. Reads need no lock, as the file is
+ * only ever replaced whole.
  */
 public class FileTokenStore implements JiraSpokeTokenStore {
 
-    /** One lock per file for the whole JVM: connections sharing a tokenStoreFile each have their own instance. */
-    private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    /** Far longer than a save takes; reached only when the file system hangs. */
+    private static final Duration SAVE_WAIT = Duration.ofSeconds(30);
 
     private final Path file;
-    private final Object lock;
+    private final FileMutex mutex;
+    private final FileMutex renewal;
 
     public FileTokenStore(Path file) {
         this.file = file.toAbsolutePath().normalize();
-        this.lock = LOCKS.computeIfAbsent(this.file, f -> new Object());
+        this.mutex = FileMutex.of(this.file.resolveSibling(this.file.getFileName() + ".lock"));
+        this.renewal = FileMutex.of(this.file.resolveSibling(this.file.getFileName() + ".renewal.lock"));
     }
 
     public FileTokenStore(String file) {
@@ -42,10 +50,7 @@ public class FileTokenStore implements JiraSpokeTokenStore {
 
     @Override
     public OAuthTokens load(String connectionName) {
-        Properties p;
-        synchronized (lock) {
-            p = read();
-        }
+        Properties p = read();
         String refresh = p.getProperty(connectionName + ".refreshToken");
         String access = p.getProperty(connectionName + ".accessToken");
         String expires = p.getProperty(connectionName + ".expiresAt");
@@ -57,41 +62,60 @@ public class FileTokenStore implements JiraSpokeTokenStore {
 
     @Override
     public void save(String connectionName, OAuthTokens tokens) {
-        synchronized (lock) {
-            write(connectionName, tokens);
+        try {
+            mutex.locked(SAVE_WAIT, () -> {
+                write(connectionName, tokens);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save OAuth tokens of connection '" + connectionName + "' to "
+                                           + file + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot save OAuth tokens of connection '" + connectionName + "' to "
+                                            + file + ": " + e.getMessage(), e);
         }
     }
 
-    private void write(String connectionName, OAuthTokens tokens) {
+    /** Holds {@code <file>.renewal.lock}: one lock for all connections of the file, which renew rarely. */
+    @Override
+    public TokenLock lock(String connectionName, Duration wait) {
+        try {
+            FileMutex.Hold held = renewal.acquire(wait);
+            return held::close;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the OAuth tokens of connection '" + connectionName + "' in "
+                                           + file + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot lock the OAuth tokens of connection '" + connectionName + "' in "
+                                            + file + " (another instance is renewing them): " + e.getMessage(), e);
+        }
+    }
+
+    private void write(String connectionName, OAuthTokens tokens) throws IOException {
         Properties p = read();
         put(p, connectionName + ".accessToken", tokens.accessToken());
         put(p, connectionName + ".refreshToken", tokens.refreshToken());
         put(p, connectionName + ".expiresAt", tokens.expiresAt() == null ? null : tokens.expiresAt().toString());
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            Path dir = file.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                }
-                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                     OutputStream out = Channels.newOutputStream(channel)) {
-                    p.store(out, "camel-jira-spoke OAuth tokens: keep secret");
-                    // on disk before the move: a rotated refresh token must survive a crash right after the save
-                    channel.force(true);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save OAuth tokens of connection '" + connectionName + "' to "
-                                           + file + ": " + e.getMessage(), e);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                p.store(out, "camel-jira-spoke OAuth tokens: keep secret");
+                // on disk before the move: a rotated refresh token must survive a crash right after the save
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jiraspoke.camel.auth;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,14 +23,17 @@ import org.slf4j.LoggerFactory;
 /**
  * OAuth 2.0 bearer tokens for Cloud: authorization code (3LO, rotating refresh tokens) or client credentials
  * (service accounts). The token is fetched once per lifetime and renewed ahead of expiry by one caller while the
- * others wait for it. Every new token pair is saved to the token store before the new access token is used; if
- * the save fails the call fails, and the unsaved pair is kept in memory and saved again first on the next call, so
- * a rotated refresh token is never dropped.
+ * others wait for it: in this JVM, and through the token store's lock in every instance sharing the store. Every
+ * new token pair is saved to the token store before the new access token is used; if the save fails the call fails,
+ * and the unsaved pair is kept in memory and saved again first on the next call, so a rotated refresh token is never
+ * dropped.
  */
 public final class OAuthAuthenticator implements JiraAuthenticator {
 
     /** How long before expiry a token is renewed (at most half its lifetime). */
     static final long REFRESH_AHEAD_SECONDS = 60;
+    /** How much longer than one token request an instance waits for another's renewal. */
+    private static final Duration LOCK_MARGIN = Duration.ofSeconds(30);
     private static final long MAX_LIFETIME_SECONDS = 366L * 24 * 3600;
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthAuthenticator.class);
@@ -127,18 +131,52 @@ public final class OAuthAuthenticator implements JiraAuthenticator {
                 use(pending, pending.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
                 return;
             }
-        } else {
-            // read the store each time a token is due (once per lifetime): another instance sharing the store may
-            // have rotated the refresh token since, and only its newest one is sure to be accepted
-            OAuthTokens stored = store.load(connectionName);
-            if (stored != null) {
-                current = stored;
-                if (stored.isUsable(REFRESH_AHEAD_SECONDS) && !("Bearer " + stored.accessToken()).equals(rejected)) {
-                    use(stored, stored.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
-                    return;
-                }
-            }
+        } else if (reuseStored(rejected)) {
+            return;
         }
+        // Other instances sharing the store may be renewing at this very moment. Renewing under the store's lock,
+        // after reading the store once more, lets exactly one of them call the token endpoint while the others wait
+        // and then take its pair: two refreshes with one rotating refresh token would kill the grant.
+        try (JiraSpokeTokenStore.TokenLock held = lockStore()) {
+            if (reuseStored(rejected)) {
+                return;
+            }
+            renew();
+        }
+    }
+
+    /**
+     * Reads the store (once per token lifetime: another instance sharing it may have rotated the refresh token
+     * since, and only its newest one is sure to be accepted) and uses the stored access token if it is good and not
+     * the one Jira just refused.
+     */
+    private boolean reuseStored(String rejected) {
+        OAuthTokens stored = store.load(connectionName);
+        if (stored == null) {
+            return false;
+        }
+        current = stored;
+        if (stored.isUsable(REFRESH_AHEAD_SECONDS) && !("Bearer " + stored.accessToken()).equals(rejected)) {
+            use(stored, stored.expiresAt().minusSeconds(REFRESH_AHEAD_SECONDS));
+            return true;
+        }
+        return false;
+    }
+
+    private JiraSpokeTokenStore.TokenLock lockStore() {
+        // one token request takes at most the call timeout; the holder's save follows within moments
+        Duration wait = http.callTimeout().plus(LOCK_MARGIN);
+        try {
+            return store.lock(connectionName, wait);
+        } catch (RuntimeException e) {
+            throw new JiraSpokeException("Could not take the token lock of Jira connection '" + connectionName
+                                         + "' in " + store + " (waited up to " + wait.toSeconds() + " s); no call"
+                                         + " was made: " + e.getMessage(), e);
+        }
+    }
+
+    /** Called holding both locks: gets a new pair from the token endpoint and saves it before it is used. */
+    private void renew() {
         Map<String, String> grant = new LinkedHashMap<>();
         String refreshToken = current != null && current.refreshToken() != null
                 ? current.refreshToken() : configuredRefreshToken;

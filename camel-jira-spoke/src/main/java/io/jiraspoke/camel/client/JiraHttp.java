@@ -275,6 +275,11 @@ public final class JiraHttp implements Closeable {
         return baseUrl;
     }
 
+    /** The longest one call may take, all attempts and waits included. */
+    public Duration callTimeout() {
+        return Duration.ofMillis(callTimeoutMs);
+    }
+
     /**
      * Sends a request and reads Jira's JSON answer as {@link JiraRequest#expected()} demands: the object or array, or
      * null for {@link Expect#NOTHING} and for no content under {@link Expect#ANY}.

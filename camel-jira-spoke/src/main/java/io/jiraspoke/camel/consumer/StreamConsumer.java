@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -27,10 +29,16 @@ import org.slf4j.LoggerFactory;
  * counts as delivered. An exchange that still fails stops the poll: it and everything after it come again on the
  * next poll, up to {@code maxDeliveryAttempts} polls, after which the consumer logs a WARN naming the item and
  * moves past it.
+ * <p>
+ * Stopping (a route stop, a shutdown, or camel-master stopping the consumer when its instance loses the leadership)
+ * waits for a running poll: it ends after the exchange in hand and saves the state before the stop returns, so that
+ * whichever instance polls next starts from there and a JVM that shuts down does not exit in between.
  */
 abstract class StreamConsumer extends ScheduledPollConsumer {
 
     static final long CHECKPOINT_NANOS = 1_000_000_000L;
+    /** How long a stop waits for the running poll; a poll stuck longer in a Jira call keeps its last checkpoint. */
+    static final long STOP_WAIT_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
 
@@ -41,6 +49,8 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     private String key;
     private long lastCheckpoint;
     private ActionCounters counters;
+    /** Held while a poll runs. */
+    private final ReentrantLock polling = new ReentrantLock();
 
     /**
      * @param stateKeyBasis what selects the items (the JQL, the list's filters), so that two consumers of different
@@ -68,11 +78,29 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     /** One poll, its requests counted against the consumer's action. */
     @Override
     protected final int poll() throws Exception {
+        polling.lock();
         ActionCounters previous = JiraSpokeMetrics.enter(counters);
         try {
             return pollItems();
         } finally {
             JiraSpokeMetrics.exit(previous);
+            polling.unlock();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // stops the schedule and interrupts the poll thread; the poll loop sees that the run is no longer allowed
+        super.doStop();
+        try {
+            if (polling.tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                polling.unlock();
+            } else {
+                LOG.warn("{} is still polling {} s after it was told to stop; the items after its last checkpoint"
+                         + " come again on the next poll, on whichever instance runs it", endpoint, STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

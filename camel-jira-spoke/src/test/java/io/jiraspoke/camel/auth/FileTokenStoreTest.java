@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,7 @@ class FileTokenStoreTest {
 
         store.save("jira", new OAuthTokens("a-2", "r-2", EXPIRES));
 
-        assertThat(listing(dir)).containsExactly("tokens.properties");
+        assertThat(listing(dir)).containsExactly("tokens.properties", "tokens.properties.lock");
         Object after = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         if (before != null) {
             // a new file moved over the old one, not the old one rewritten in place (a crash mid-write would
@@ -134,7 +136,7 @@ class FileTokenStoreTest {
         } finally {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
         }
-        assertThat(listing(sub)).containsExactly("tokens.properties");
+        assertThat(listing(sub)).containsExactly("tokens.properties", "tokens.properties.lock");
         assertThat(store.load("jira").refreshToken()).isEqualTo("r-1");
     }
 
@@ -194,7 +196,7 @@ class FileTokenStoreTest {
             assertThat(reread.load("alpha-" + i)).as("alpha-" + i).isEqualTo(new OAuthTokens("a", "r" + i, EXPIRES));
             assertThat(reread.load("beta-" + i)).as("beta-" + i).isEqualTo(new OAuthTokens("a", "r" + i, EXPIRES));
         }
-        assertThat(listing(dir)).containsExactly("tokens.properties");
+        assertThat(listing(dir)).containsExactly("tokens.properties", "tokens.properties.lock");
     }
 
     private static Void saveMany(CountDownLatch go, FileTokenStore store, String prefix, int rounds)
@@ -224,5 +226,92 @@ class FileTokenStoreTest {
 
         assertThat(store.toString()).contains("t.properties").doesNotContain("S3CRET");
         assertThat(tokens.toString()).doesNotContain("S3CRET");
+    }
+
+    /**
+     * The token lock is held across the token request: a second holder (another thread here, another process in
+     * TokenRefreshRaceTest) gets it only once the first is done, and then loads the pair the first one saved.
+     */
+    @Test
+    void theTokenLockKeepsOthersOutUntilClosedAndItsHolderCanStillSave() throws Exception {
+        Path file = dir.resolve("tokens.properties");
+        FileTokenStore first = new FileTokenStore(file);
+        FileTokenStore second = new FileTokenStore(file);
+        CountDownLatch held = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = pool.submit(() -> {
+                try (JiraSpokeTokenStore.TokenLock lock = first.lock("jira", Duration.ofSeconds(5))) {
+                    held.countDown();
+                    Thread.sleep(300);
+                    first.save("jira", new OAuthTokens("a-2", "r-2", EXPIRES));
+                }
+                return null;
+            });
+            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+
+            try (JiraSpokeTokenStore.TokenLock lock = second.lock("jira", Duration.ofSeconds(5))) {
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(200);
+                assertThat(second.load("jira")).isEqualTo(new OAuthTokens("a-2", "r-2", EXPIRES));
+            }
+            holder.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTokenLockNotFreedInTimeIsAnErrorNamingConnectionAndFile() throws Exception {
+        Path file = dir.resolve("tokens.properties");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                try (JiraSpokeTokenStore.TokenLock lock = new FileTokenStore(file).lock("jira", Duration.ofSeconds(5))) {
+                    held.countDown();
+                    done.await(5, TimeUnit.SECONDS);
+                }
+                return null;
+            });
+            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> new FileTokenStore(file).lock("jira", Duration.ofMillis(100)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("'jira'")
+                    .hasMessageContaining(file.toString()).hasMessageContaining("another instance");
+        } finally {
+            done.countDown();
+            pool.shutdown();
+        }
+    }
+
+    /** A renewal holds its lock for a whole token request; the saves of other connections in the file go on. */
+    @Test
+    void aHeldTokenLockDoesNotHoldUpSavesOfOtherConnections() throws Exception {
+        Path file = dir.resolve("tokens.properties");
+        FileTokenStore store = new FileTokenStore(file);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                try (JiraSpokeTokenStore.TokenLock lock = store.lock("alpha", Duration.ofSeconds(5))) {
+                    held.countDown();
+                    done.await(10, TimeUnit.SECONDS);
+                }
+                return null;
+            });
+            assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+
+            new FileTokenStore(file).save("beta", new OAuthTokens("a-b", "r-b", EXPIRES));
+
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+            assertThat(store.load("beta")).isEqualTo(new OAuthTokens("a-b", "r-b", EXPIRES));
+        } finally {
+            done.countDown();
+            pool.shutdown();
+        }
     }
 }
