@@ -21,7 +21,7 @@ import static io.jiraspoke.camel.JiraSpokeEndpoint.option;
 
 /**
  * Actions of the {@code issue} family: create and update (the requests {@link IssueWrites} builds from options,
- * headers and body, field display names included), get, delete and search. A {@link JiraIssue} body (the
+ * headers and body, field display names included), get, delete, search and count. A {@link JiraIssue} body (the
  * result of an earlier step, e.g. the consumer) carries no fields to set: options and headers are used alone.
  */
 public class IssueProducer extends JiraSpokeProducer {
@@ -107,6 +107,26 @@ public class IssueProducer extends JiraSpokeProducer {
         return c.dialect().searchIssues(c, jql, fields == null ? List.of("*navigable") : commaList(fields),
                 option(exchange, JiraSpokeConstants.EXPAND, o.getExpand()), producer.getEndpoint().getPageSize(),
                 producer.getEndpoint().getLimit());
+    }
+
+    /**
+     * The number of issues matching JQL: Cloud {@code POST /rest/api/3/search/approximate-count}, Data Center
+     * {@code GET /rest/api/2/search?maxResults=0} (its total), as the dialect says.
+     */
+    @InvokeOnHeader("issue/count")
+    @ActionDoc(returns = "Long: how many issues the JQL matches. Cloud's count is approximate (an issue changed"
+                         + " moments ago may not be counted yet, and Jira Cloud answers 400 to a JQL without a"
+                         + " condition); Data Center's is the exact total of its search",
+               headers = { JiraSpokeConstants.ISSUE_COUNT })
+    public Long count(Exchange exchange) {
+        String jql = option(exchange, JiraSpokeConstants.JQL, options().getJql());
+        if (jql == null || jql.isBlank()) {
+            throw new JiraSpokeInputException("issue/count needs a JQL query: set option 'jql' or header "
+                                              + JiraSpokeConstants.JQL);
+        }
+        long count = dialect().countIssues(client(), jql.strip());
+        exchange.getMessage().setHeader(JiraSpokeConstants.ISSUE_COUNT, count);
+        return count;
     }
 
     /** The issue/search consumer: the issues of the JQL updated since the watermark. */
