@@ -341,6 +341,12 @@ public final class JiraSpokeConstants {
               javaType = "Long")
     public static final String WEBHOOK_TIMESTAMP = "CamelJiraSpokeWebhookTimestamp";
 
+    // stories, sprint issues and counts (story/create, story/update, story/search, sprint/issues, issue/count)
+    @Metadata(label = "producer", description = "On issue/count results: how many issues the JQL matches (on Cloud"
+                                                + " an approximate count), as the body is.",
+              javaType = "Long")
+    public static final String ISSUE_COUNT = "CamelJiraSpokeIssueCount";
+
     private JiraSpokeConstants() {
     }
 }

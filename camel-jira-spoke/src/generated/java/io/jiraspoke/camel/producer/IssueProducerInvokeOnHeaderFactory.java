@@ -19,6 +19,7 @@ public class IssueProducerInvokeOnHeaderFactory implements InvokeOnHeaderStrateg
     public Object invoke(Object obj, String key, Exchange exchange, AsyncCallback callback) throws Exception {
         io.jiraspoke.camel.producer.IssueProducer target = (io.jiraspoke.camel.producer.IssueProducer) obj;
         switch (key) {
+        case "issue/count": return target.count(exchange);
         case "issue/create": return target.create(exchange);
         case "issue/delete": target.delete(exchange); return null;
         case "issue/get": return target.get(exchange);

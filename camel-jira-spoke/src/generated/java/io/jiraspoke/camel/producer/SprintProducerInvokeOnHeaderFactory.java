@@ -22,6 +22,7 @@ public class SprintProducerInvokeOnHeaderFactory implements InvokeOnHeaderStrate
         case "sprint/create": return target.create(exchange);
         case "sprint/delete": target.delete(exchange); return null;
         case "sprint/get": return target.get(exchange);
+        case "sprint/issues": return target.issues(exchange);
         case "sprint/list": return target.list(exchange);
         case "sprint/update": return target.update(exchange);
         default: return null;

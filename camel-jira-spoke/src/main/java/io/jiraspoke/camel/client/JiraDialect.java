@@ -272,6 +272,35 @@ public enum JiraDialect {
     public abstract JiraPager<JiraIssue> searchIssues(JiraClient client, String jql, List<String> fields,
                                                       String expand, int pageSize, long limit);
 
+    /**
+     * How many issues match a JQL query. Cloud: {@code POST /rest/api/3/search/approximate-count}, whose
+     * {@code count} is an estimate (recent changes may be missing) and which takes only bounded JQL; its
+     * {@code /search/jql} has no total. Data Center: the {@code total} of {@code GET /rest/api/2/search} asked for
+     * no issues ({@code maxResults=0}).
+     */
+    public long countIssues(JiraClient client, String jql) {
+        JiraRequest request;
+        String field;
+        if (this == CLOUD) {
+            request = JiraRequest.post("/rest/api/3/search/approximate-count").readOnly().body(Map.of("jql", jql));
+            field = "count";
+        } else {
+            request = JiraRequest.get("/rest/api/2/search").query("jql", jql).query("maxResults", 0);
+            field = "total";
+        }
+        JsonNode v = client.call(request).get(field);
+        // a count as text (as some proxies and old servers send numbers) is still the count
+        String digits = v == null ? null : v.isIntegralNumber() || v.isTextual() ? v.asText().strip() : null;
+        if (digits != null && !digits.isEmpty() && digits.length() <= 18
+            && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(digits);
+        }
+        throw new JiraSpokeUnexpectedAnswerException("Jira answered " + request.method() + " "
+                                                     + request.pathAndQuery() + " without a count: '" + field
+                                                     + "' is " + (v == null ? "missing" : describe(v)), 200,
+                request.method(), request.pathAndQuery(), null);
+    }
+
     // users and groups
 
     /**

@@ -15,11 +15,13 @@ public class IssueOptions {
     @UriParam(label = "producer", description = "The issue id or key to act on.")
     private String issueKey;
     @UriParam(label = "common", description = "The JQL query. A consumer adds its own time condition and ordering"
-                                              + " and replaces any ORDER BY. On webhooks: the JQL that narrows"
-                                              + " the issue events Jira sends.")
+                                              + " and replaces any ORDER BY. On story/search and sprint/issues it"
+                                              + " is optional and narrows the stories or the sprint's issues. On"
+                                              + " webhooks: the JQL that narrows the issue events Jira sends.")
     private String jql;
     @UriParam(label = "common", description = "The fields to return, comma separated (e.g. summary,status,"
-                                              + "customfield_10016). Searches default to the navigable fields,"
+                                              + "customfield_10016). Searches default to the navigable fields"
+                                              + " (sprint/issues to the navigable and Jira Software fields),"
                                               + " issue/get to all fields.")
     private String fields;
     @UriParam(label = "common", description = "What Jira should expand, comma separated (e.g. changelog,names).")

@@ -33,6 +33,7 @@ public final class JiraSpokeProducers {
             Map.entry("project", List.of(ProjectProducer.class)),
             Map.entry("server", List.of(ServerProducer.class)),
             Map.entry("sprint", List.of(SprintProducer.class)),
+            Map.entry("story", List.of(StoryProducer.class)),
             Map.entry("user", List.of(UserProducer.class)),
             Map.entry("webhook", List.of(WebhookProducer.class, WebhookPayloadProducer.class)));
 

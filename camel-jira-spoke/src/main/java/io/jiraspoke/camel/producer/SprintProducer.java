@@ -21,9 +21,11 @@ import io.jiraspoke.camel.catalog.ActionDoc;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraRequest;
 import io.jiraspoke.camel.consumer.ConsumerFeed;
+import io.jiraspoke.camel.consumer.IncrementalSource;
 import io.jiraspoke.camel.consumer.ListSource;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
+import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.model.JiraSprint;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
@@ -225,6 +227,79 @@ public class SprintProducer extends JiraSpokeProducer {
                 return o.getBoardId() + "|" + o.getSprintState();
             }
         };
+    }
+
+    /** GET /rest/agile/1.0/sprint/{sprintId}/issue (startAt paging, {@code issues}), the same on both deployments. */
+    @InvokeOnHeader("sprint/issues")
+    @ActionDoc(returns = "List<JiraIssue> of the sprint's issues the optional 'jql' narrows to (ordered by rank unless"
+                         + " the JQL has an ORDER BY; the navigable and Jira Software fields such as sprint and epic"
+                         + " unless 'fields' says otherwise), or with outputType=iterator an Iterator<JiraIssue> that"
+                         + " fetches pages as it is read",
+               headers = { JiraSpokeConstants.SPRINT_ID })
+    public Object issues(Exchange exchange) {
+        IssueOptions io = getEndpoint().getIssue();
+        String sprint = sprintId(exchange, "sprint/issues");
+        String jql = option(exchange, JiraSpokeConstants.JQL, io.getJql());
+        Object out = output(sprintIssues(client(), sprint, jql == null || jql.isBlank() ? null : jql.strip(),
+                commaList(option(exchange, JiraSpokeConstants.FIELDS, io.getFields())),
+                option(exchange, JiraSpokeConstants.EXPAND, io.getExpand()), getEndpoint().getPageSize(),
+                getEndpoint().getLimit()));
+        exchange.getMessage().setHeader(JiraSpokeConstants.SPRINT_ID, sprint);
+        return out;
+    }
+
+    /** The issues of a sprint, lazily; no fields for Jira's default (navigable and Jira Software fields). */
+    static JiraPager<JiraIssue> sprintIssues(JiraClient client, String sprint, String jql, List<String> fields,
+                                             String expand, int pageSize, long limit) {
+        String path = AGILE + "/sprint/" + sprint + "/issue";
+        return JiraPager.of(PagingStyle.START_AT, page -> client.call(JiraRequest.get(path)
+                .query("startAt", page.get("startAt")).query("maxResults", page.get("maxResults"))
+                .query("jql", jql).query("fields", fields).query("expand", expand)), "issues", pageSize, limit,
+                issue -> new JiraIssue(issue, client.fields()));
+    }
+
+    /**
+     * The sprint/issues consumer: the sprint's issues (of the optional JQL) updated since the watermark, oldest
+     * first, through the agile API's own JQL and ordering.
+     */
+    @ConsumerFeed(value = "sprint/issues", emits = "one JiraIssue per issue of the sprint that is new to it or"
+                                                   + " updated, oldest update first (adding an issue to the sprint"
+                                                   + " updates it; an issue taken out of the sprint is not reported)",
+                  headers = { JiraSpokeConstants.ISSUE_KEY, JiraSpokeConstants.ISSUE_ID })
+    public static IncrementalSource<JiraIssue> issuesFeed(JiraSpokeEndpoint endpoint) {
+        IssueOptions io = endpoint.getIssue();
+        String sprintOption = endpoint.getSprint().getSprintId();
+        return new JqlIssueFeed(endpoint, "sprint/issues", io.getJql(), io.getFields(), io.getExpand(),
+                new JqlIssueFeed.Scope() {
+                    private String sprint;
+
+                    @Override
+                    public void verify(String action) {
+                        sprint = number(sprintOption, "Consumer jiraspoke:" + action, "sprintId", null,
+                                JiraSpokeConfigurationException::new);
+                    }
+
+                    @Override
+                    public boolean needsJql() {
+                        return false;
+                    }
+
+                    @Override
+                    public List<String> defaultFields() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public Iterable<JiraIssue> issues(JiraClient client, String jql, List<String> fields,
+                                                      String expand, int pageSize) {
+                        return sprintIssues(client, sprint, jql, fields, expand, pageSize, 0);
+                    }
+
+                    @Override
+                    public String stateKeyBasis(String jql) {
+                        return sprintOption + "|" + jql;
+                    }
+                });
     }
 
     private static JiraSprint result(Exchange exchange, com.fasterxml.jackson.databind.JsonNode answer) {

@@ -570,7 +570,55 @@ class ActionContractTest extends ActionTestSupport {
                         .badInput(BadInput.options("issueKey=PROJ-123&subject=RAW(Checkout fixed)")
                                 .body("The fix is live.")
                                 .mustSay("issue/notify", "recipients", "'notifyTo'", JiraSpokeConstants.NOTIFY_TO,
-                                        "'notifyToUsers'", "'notifyToGroups'")));
+                                        "'notifyToUsers'", "'notifyToGroups'")),
+                Row.of("story/create")
+                        .options("projectKey=PROJ&summary=RAW(Remove a saved card)")
+                        .body("Saved cards can be removed from the account page.")
+                        .cloud("POST", "/rest/api/3/issue", created(json("cloud-issue-created.json")))
+                        .dataCenter("POST", "/rest/api/2/issue", created(json("dc-issue-created.json")))
+                        .result("${body.key} ${header.CamelJiraSpokeIssueId}", "PROJ-124 10124", "PROJ-124 20124")
+                        // a story of another type is not a story
+                        .badInput(BadInput.options("projectKey=PROJ&summary=RAW(Remove a saved card)")
+                                .body(Map.of("issuetype", "Bug"))
+                                .mustSay("story/create", "type Story", "'issuetype'", "issue/create")),
+                Row.of("story/update")
+                        .options("issueKey=PROJ-130&summary=RAW(Remove a saved card)")
+                        .cloud("PUT", "/rest/api/3/issue/PROJ-130", noContent())
+                        .dataCenter("PUT", "/rest/api/2/issue/PROJ-130", noContent())
+                        .result("${header.CamelJiraSpokeIssueKey}", "PROJ-130")
+                        .badInput(BadInput.options("issueKey=PROJ-130")
+                                .body(Map.of("fields", Map.of("issuetype", Map.of("id", "10004"))))
+                                .mustSay("story/update", "type Story", "'issuetype'", "issue/update")),
+                Row.of("story/search")
+                        .options("jql=RAW(project = PROJ)&fields=summary,status,issuetype,updated&pageSize=2&limit=2")
+                        .cloud("POST", "/rest/api/3/search/jql", ok(json("cloud-search-jql-stories.json")))
+                        .dataCenter("POST", "/rest/api/2/search", ok(json("dc-search-stories.json")))
+                        .result("${body.size()} ${body[0].issueType} ${body[1].key}", "2 Story PROJ-131")
+                        .noBadInput("every option is optional (without jql it finds every story) and the body is not"
+                                    + " read"),
+                Row.of("sprint/issues")
+                        .options("sprintId=37&jql=RAW(status != Done)&fields=summary,status,issuetype,updated"
+                                 + "&pageSize=50")
+                        .cloud("GET", "/rest/agile/1.0/sprint/37/issue?startAt=0&maxResults=50"
+                                      + "&jql=status%20%21%3D%20Done&fields=summary%2Cstatus%2Cissuetype%2Cupdated",
+                                ok(json("cloud-sprint-37-issues.json")))
+                        .dataCenter("GET", "/rest/agile/1.0/sprint/37/issue?startAt=0&maxResults=50"
+                                           + "&jql=status%20%21%3D%20Done&fields=summary%2Cstatus%2Cissuetype%2Cupdated",
+                                ok(json("dc-sprint-37-issues.json")))
+                        .result("${body.size()} ${body[1].key} ${body[1].issueType} ${header.CamelJiraSpokeSprintId}",
+                                "3 PROJ-130 Story 37")
+                        .badInput(BadInput.options("sprintId=sprint-37")
+                                .mustSay("sprint/issues", "'sprintId'", JiraSpokeConstants.SPRINT_ID, "a number")),
+                Row.of("issue/count")
+                        .options("jql=RAW(project = PROJ AND statusCategory != Done)")
+                        .cloud("POST", "/rest/api/3/search/approximate-count", ok("{\"count\":153}"))
+                        .dataCenter("GET", "/rest/api/2/search?jql=project%20%3D%20PROJ%20AND%20statusCategory%20%21%3D"
+                                           + "%20Done&maxResults=0",
+                                ok("{\"expand\":\"schema,names\",\"startAt\":0,\"maxResults\":0,\"total\":148,"
+                                   + "\"issues\":[]}"))
+                        .result("${body} ${header.CamelJiraSpokeIssueCount}", "153 153", "148 148")
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.JQL, " ")
+                                .mustSay("issue/count", "'jql'", JiraSpokeConstants.JQL)));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */

@@ -73,12 +73,17 @@ abstract class ConsumerTestSupport extends JiraSpokeTestSupport {
     }
 
     CamelContext startConsumer(String query, Map<String, Object> beans) throws Exception {
+        return startConsumer("issue/search", query, beans);
+    }
+
+    /** Starts a consumer of another stream that {@link #serve} answers (a JQL search on Cloud). */
+    CamelContext startConsumer(String action, String query, Map<String, Object> beans) throws Exception {
         context = null;
         return start(Map.of("cloud", cloud()), new RouteBuilder() {
             @Override
             public void configure() {
                 beans.forEach((k, v) -> getContext().getRegistry().bind(k, v));
-                from("jiraspoke:issue/search?connection=cloud&" + query).routeId("poller").to("mock:issues");
+                from("jiraspoke:" + action + "?connection=cloud&" + query).routeId("poller").to("mock:issues");
             }
         });
     }

@@ -77,4 +77,67 @@ class JqlIssueFeedTest {
         assertThatThrownBy(() -> feed(" ")).isInstanceOf(JiraSpokeConfigurationException.class)
                 .hasMessageContaining("needs option 'jql'");
     }
+
+    /** A scope that is narrowed already, as a sprint's issues are. */
+    static JqlIssueFeed narrowedFeed(String jql) {
+        JqlIssueFeed f = new JqlIssueFeed(null, "sprint/issues", jql, null, null, new JqlIssueFeed.Scope() {
+            @Override
+            public boolean needsJql() {
+                return false;
+            }
+
+            @Override
+            public java.util.List<String> defaultFields() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public Iterable<io.jiraspoke.camel.model.JiraIssue> issues(io.jiraspoke.camel.client.JiraClient client,
+                                                                       String q, java.util.List<String> fields,
+                                                                       String expand, int pageSize) {
+                throw new AssertionError("not searched here");
+            }
+
+            @Override
+            public String stateKeyBasis(String q) {
+                return "37|" + q;
+            }
+        });
+        f.verify();
+        return f;
+    }
+
+    @Test
+    void aNarrowedScopeTakesNoJqlAndThenAsksOnlyForTheTimeAndOrder() {
+        assertThat(narrowedFeed(null).jql(null, NOW)).isEqualTo("ORDER BY updated ASC, key ASC");
+        assertThat(narrowedFeed(" ").jql(minutesBefore(15), NOW))
+                .isEqualTo("updated >= \"-16m\" ORDER BY updated ASC, key ASC");
+        // an ORDER BY alone narrows nothing and is replaced
+        assertThat(narrowedFeed("ORDER BY rank").jql(minutesBefore(15), NOW))
+                .isEqualTo("updated >= \"-16m\" ORDER BY updated ASC, key ASC");
+        assertThat(narrowedFeed("status != Done order by rank").jql(minutesBefore(15), NOW))
+                .isEqualTo("(status != Done) AND updated >= \"-16m\" ORDER BY updated ASC, key ASC");
+        assertThat(narrowedFeed("status != Done").stateKeyBasis()).isEqualTo("37|status != Done");
+    }
+
+    @Test
+    void theOrderByOfAQueryIsFoundOutsideQuotes() {
+        assertThat(JqlIssueFeed.orderBy("project = ABC AND summary ~ \"order by\" ORDER BY rank ASC"))
+                .isEqualTo("ORDER BY rank ASC");
+        assertThat(JqlIssueFeed.orderBy("summary ~ 'sort order by date'")).isNull();
+        assertThat(JqlIssueFeed.orderBy("order by created")).isEqualTo("order by created");
+    }
+
+    @Test
+    void storiesAreTheIssuesOfTypeStoryNarrowedByTheJqlWithItsOrderByLast() {
+        assertThat(StoryProducer.storyJql(null)).isEqualTo("issuetype = Story");
+        assertThat(StoryProducer.storyJql("  ")).isEqualTo("issuetype = Story");
+        assertThat(StoryProducer.storyJql("project = ABC OR project = XYZ"))
+                .isEqualTo("issuetype = Story AND (project = ABC OR project = XYZ)");
+        assertThat(StoryProducer.storyJql("project = ABC ORDER BY rank"))
+                .isEqualTo("issuetype = Story AND (project = ABC) ORDER BY rank");
+        assertThat(StoryProducer.storyJql("ORDER BY created DESC")).isEqualTo("issuetype = Story ORDER BY created DESC");
+        assertThat(StoryProducer.storyJql("summary ~ \"sort order by hand\""))
+                .isEqualTo("issuetype = Story AND (summary ~ \"sort order by hand\")");
+    }
 }

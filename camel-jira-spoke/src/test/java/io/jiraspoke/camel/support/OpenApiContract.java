@@ -65,6 +65,11 @@ public final class OpenApiContract {
      * description says "Filters results to sprints in specified states. Valid values: future, active, closed. You can
      * define multiple states separated by commas, e.g. state=active,closed": the schema becomes a string of those
      * values, comma separated, which takes {@code state=active,closed} and refuses any other state.
+     * <p>
+     * {@code GET /rest/agile/1.0/sprint/{sprintId}/issue} declares its {@code fields} query parameter an array of
+     * {@code {"type":"object","additionalProperties":false}} items, so the validator parses {@code fields=summary} as
+     * JSON and refuses it. Its description ("The list of fields to return for each issue") and Jira take field ids,
+     * as the platform search's {@code fields} (an array of strings) does: the items become strings.
      */
     static String corrected(String agileSpec) {
         try {
@@ -78,6 +83,15 @@ public final class OpenApiContract {
             ObjectNode state = objectTyped(spec, "/rest/agile/1.0/board/{boardId}/sprint", "state");
             state.set("schema", MAPPER.createObjectNode().put("type", "string")
                     .put("pattern", "^(future|active|closed)(,(future|active|closed))*$"));
+            ObjectNode fields = queryParameter(spec, "/rest/agile/1.0/sprint/{sprintId}/issue", "fields");
+            JsonNode fieldItems = fields.path("schema").path("items");
+            if (!"array".equals(fields.path("schema").path("type").asText())
+                || !"object".equals(fieldItems.path("type").asText())) {
+                throw new IllegalStateException("The agile spec's GET /rest/agile/1.0/sprint/{sprintId}/issue 'fields'"
+                                                + " parameter no longer has object items: drop its correction. Now: "
+                                                + fields);
+            }
+            ((ObjectNode) fields.path("schema")).set("items", MAPPER.createObjectNode().put("type", "string"));
             return MAPPER.writeValueAsString(spec);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -139,6 +139,31 @@ class OpenApiContractTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void theFieldsOfASprintsIssuesAreTakenAsText() throws Exception {
+        // declared an array of objects; see corrected()
+        assertThat(problemsOf("GET", "/rest/agile/1.0/sprint/37/issue?startAt=0&maxResults=50"
+                                     + "&fields=summary%2Cstatus%2Cupdated", null)).isEmpty();
+        assertThat(problemsOf("GET", "/rest/agile/1.0/sprint/37/issue?fields=summary&fields=updated", null)).isEmpty();
+
+        assertThat(String.join("\n", problemsOf("GET", "/rest/agile/1.0/sprint/37/issue?maxResults=many", null)))
+                .contains("maxResults");
+    }
+
+    @Test
+    void theSprintIssueFieldsCorrectionRefusesASpecThatNoLongerNeedsIt() {
+        String fixed = "{\"paths\":{\"/rest/agile/1.0/board\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"type\",\"schema\":{\"type\":\"object\"}}]}},"
+                       + "\"/rest/agile/1.0/board/{boardId}/sprint\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"state\",\"schema\":{\"type\":\"object\"}}]}},"
+                       + "\"/rest/agile/1.0/sprint/{sprintId}/issue\":{\"get\":{\"parameters\":[{\"in\":\"query\","
+                       + "\"name\":\"fields\",\"schema\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}]}}}}";
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> OpenApiContract.corrected(fixed)))
+                .hasMessageContaining("/rest/agile/1.0/sprint/{sprintId}/issue 'fields' parameter no longer has"
+                                      + " object items");
+    }
+
+    @Test
     void aNullAssigneeUnassignsAsTheOperationSaysAndOtherTypesStillFail() throws Exception {
         // the published spec refuses the null its own description documents; see correctedPlatform()
         assertThat(problemsOf("PUT", "/rest/api/3/issue/PROJ-1/assignee", "{\"accountId\":null}")).isEmpty();
