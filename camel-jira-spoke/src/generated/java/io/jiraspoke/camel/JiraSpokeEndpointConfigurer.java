@@ -23,6 +23,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": target.getWorklog().setAdjustEstimate(property(camelContext, java.lang.String.class, value)); return true;
         case "assignee": target.getPeople().setAssignee(property(camelContext, java.lang.String.class, value)); return true;
         case "assigneetype":
         case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
@@ -84,6 +86,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": target.getUser().setIncludeInactive(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "inwardissue":
+        case "inwardIssue": target.getLink().setInwardIssue(property(camelContext, java.lang.String.class, value)); return true;
         case "issuekey":
         case "issueKey": target.getIssue().setIssueKey(property(camelContext, java.lang.String.class, value)); return true;
         case "issuetype":
@@ -92,10 +96,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, long.class, value)); return true;
+        case "linktype":
+        case "linkType": target.getLink().setLinkType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": target.setMaxDeliveryAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "newestimate":
+        case "newEstimate": target.getWorklog().setNewEstimate(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyto":
         case "notifyTo": target.getPeople().setNotifyTo(property(camelContext, java.lang.String.class, value)); return true;
         case "notifytogroups":
@@ -108,6 +116,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": target.getComment().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "outwardissue":
+        case "outwardIssue": target.getLink().setOutwardIssue(property(camelContext, java.lang.String.class, value)); return true;
         case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
@@ -133,6 +143,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": target.getProject().setProjectTypeKey(property(camelContext, java.lang.String.class, value)); return true;
         case "query": target.getUser().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "reduceby":
+        case "reduceBy": target.getWorklog().setReduceBy(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resolution": target.getWorkflow().setResolution(property(camelContext, java.lang.String.class, value)); return true;
@@ -159,6 +171,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "started": target.getWorklog().setStarted(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
@@ -173,6 +186,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": target.getWorkflow().setTargetStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "textformat":
         case "textFormat": target.getIssue().setTextFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "timespent":
+        case "timeSpent": target.getWorklog().setTimeSpent(property(camelContext, java.lang.String.class, value)); return true;
+        case "timespentseconds":
+        case "timeSpentSeconds": target.getWorklog().setTimeSpentSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -190,6 +207,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": target.getComment().setVisibilityType(property(camelContext, java.lang.String.class, value)); return true;
         case "visibilityvalue":
         case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "watchedfields":
+        case "watchedFields": target.getChangelog().setWatchedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "watcher": target.getPeople().setWatcher(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhook().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
@@ -210,6 +229,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": return java.lang.String.class;
         case "assignee": return java.lang.String.class;
         case "assigneetype":
         case "assigneeType": return java.lang.String.class;
@@ -271,6 +292,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": return java.lang.Boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "inwardissue":
+        case "inwardIssue": return java.lang.String.class;
         case "issuekey":
         case "issueKey": return java.lang.String.class;
         case "issuetype":
@@ -279,10 +302,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
+        case "linktype":
+        case "linkType": return java.lang.String.class;
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "newestimate":
+        case "newEstimate": return java.lang.String.class;
         case "notifyto":
         case "notifyTo": return java.lang.String.class;
         case "notifytogroups":
@@ -295,6 +322,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": return java.lang.String.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "outwardissue":
+        case "outwardIssue": return java.lang.String.class;
         case "overlap": return java.time.Duration.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -320,6 +349,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": return java.lang.String.class;
         case "query": return java.lang.String.class;
+        case "reduceby":
+        case "reduceBy": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "resolution": return java.lang.String.class;
@@ -346,6 +377,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "started": return java.lang.String.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
         case "staterepository":
@@ -360,6 +392,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": return java.lang.String.class;
         case "textformat":
         case "textFormat": return java.lang.String.class;
+        case "timespent":
+        case "timeSpent": return java.lang.String.class;
+        case "timespentseconds":
+        case "timeSpentSeconds": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -377,6 +413,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return java.lang.String.class;
         case "visibilityvalue":
         case "visibilityValue": return java.lang.String.class;
+        case "watchedfields":
+        case "watchedFields": return java.lang.String.class;
         case "watcher": return java.lang.String.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
@@ -398,6 +436,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": return target.getWorklog().getAdjustEstimate();
         case "assignee": return target.getPeople().getAssignee();
         case "assigneetype":
         case "assigneeType": return target.getProject().getAssigneeType();
@@ -459,6 +499,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": return target.getUser().getIncludeInactive();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "inwardissue":
+        case "inwardIssue": return target.getLink().getInwardIssue();
         case "issuekey":
         case "issueKey": return target.getIssue().getIssueKey();
         case "issuetype":
@@ -467,10 +509,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getLimit();
+        case "linktype":
+        case "linkType": return target.getLink().getLinkType();
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": return target.getMaxDeliveryAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "newestimate":
+        case "newEstimate": return target.getWorklog().getNewEstimate();
         case "notifyto":
         case "notifyTo": return target.getPeople().getNotifyTo();
         case "notifytogroups":
@@ -483,6 +529,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": return target.getComment().getOrderBy();
         case "outputtype":
         case "outputType": return target.getOutputType();
+        case "outwardissue":
+        case "outwardIssue": return target.getLink().getOutwardIssue();
         case "overlap": return target.getOverlap();
         case "pagesize":
         case "pageSize": return target.getPageSize();
@@ -508,6 +556,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": return target.getProject().getProjectTypeKey();
         case "query": return target.getUser().getQuery();
+        case "reduceby":
+        case "reduceBy": return target.getWorklog().getReduceBy();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "resolution": return target.getWorkflow().getResolution();
@@ -534,6 +584,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "started": return target.getWorklog().getStarted();
         case "statekey":
         case "stateKey": return target.getStateKey();
         case "staterepository":
@@ -548,6 +599,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": return target.getWorkflow().getTargetStatus();
         case "textformat":
         case "textFormat": return target.getIssue().getTextFormat();
+        case "timespent":
+        case "timeSpent": return target.getWorklog().getTimeSpent();
+        case "timespentseconds":
+        case "timeSpentSeconds": return target.getWorklog().getTimeSpentSeconds();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getAudit().getTo();
@@ -565,6 +620,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return target.getComment().getVisibilityType();
         case "visibilityvalue":
         case "visibilityValue": return target.getComment().getVisibilityValue();
+        case "watchedfields":
+        case "watchedFields": return target.getChangelog().getWatchedFields();
         case "watcher": return target.getPeople().getWatcher();
         case "webhookevents":
         case "webhookEvents": return target.getWebhook().getWebhookEvents();

@@ -18,6 +18,7 @@ import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraJson;
+import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
@@ -219,6 +220,11 @@ class ActionCatalogueTest {
 
     @Test
     void anUnimplementedIdFailsSayingSo() throws Exception {
+        // whichever producer is still to come: a fixed id would turn this test red once that action is done
+        String unimplemented = Arrays.stream(JiraSpokeAction.values())
+                .filter(a -> a.kind() != JiraSpokeAction.Kind.EVENTS && !JiraSpokeProducers.isImplemented(a))
+                .map(JiraSpokeAction::id).findFirst().orElse(null);
+        Assumptions.assumeTrue(unimplemented != null, "every producer of the catalogue is implemented");
         try (CamelContext context = new DefaultCamelContext()) {
             JiraSpokeComponent component = new JiraSpokeComponent();
             component.addConnection("cloud",
@@ -227,13 +233,13 @@ class ActionCatalogueTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:in").to("jiraspoke:issue/addLink?connection=cloud");
+                    from("direct:in").to("jiraspoke:" + unimplemented + "?connection=cloud");
                 }
             });
 
             assertThatThrownBy(context::start).rootCause()
-                    .hasMessageStartingWith("jiraspoke action 'issue/addLink' is in the catalogue but its producer is"
-                                            + " not implemented in this version of camel-jira-spoke yet")
+                    .hasMessageStartingWith("jiraspoke action '" + unimplemented + "' is in the catalogue but its"
+                                            + " producer is not implemented in this version of camel-jira-spoke yet")
                     .hasMessageContaining("Implemented: ").hasMessageContaining("server/info");
         }
     }
