@@ -23,6 +23,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": target.getWorklog().setAdjustEstimate(property(camelContext, java.lang.String.class, value)); return true;
         case "assignee": target.getPeople().setAssignee(property(camelContext, java.lang.String.class, value)); return true;
         case "assigneetype":
         case "assigneeType": target.getProject().setAssigneeType(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,6 +88,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": target.getUser().setIncludeInactive(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "inwardissue":
+        case "inwardIssue": target.getLink().setInwardIssue(property(camelContext, java.lang.String.class, value)); return true;
         case "issuekey":
         case "issueKey": target.getIssue().setIssueKey(property(camelContext, java.lang.String.class, value)); return true;
         case "issuetype":
@@ -94,10 +98,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, long.class, value)); return true;
+        case "linktype":
+        case "linkType": target.getLink().setLinkType(property(camelContext, java.lang.String.class, value)); return true;
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": target.setMaxDeliveryAttempts(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "newestimate":
+        case "newEstimate": target.getWorklog().setNewEstimate(property(camelContext, java.lang.String.class, value)); return true;
         case "notifyto":
         case "notifyTo": target.getPeople().setNotifyTo(property(camelContext, java.lang.String.class, value)); return true;
         case "notifytogroups":
@@ -110,6 +118,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": target.getComment().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "outwardissue":
+        case "outwardIssue": target.getLink().setOutwardIssue(property(camelContext, java.lang.String.class, value)); return true;
         case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
@@ -135,6 +145,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": target.getProject().setProjectTypeKey(property(camelContext, java.lang.String.class, value)); return true;
         case "query": target.getUser().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "reduceby":
+        case "reduceBy": target.getWorklog().setReduceBy(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resolution": target.getWorkflow().setResolution(property(camelContext, java.lang.String.class, value)); return true;
@@ -161,6 +173,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "started": target.getWorklog().setStarted(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
@@ -175,6 +188,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": target.getWorkflow().setTargetStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "textformat":
         case "textFormat": target.getIssue().setTextFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "timespent":
+        case "timeSpent": target.getWorklog().setTimeSpent(property(camelContext, java.lang.String.class, value)); return true;
+        case "timespentseconds":
+        case "timeSpentSeconds": target.getWorklog().setTimeSpentSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getAudit().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -192,6 +209,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": target.getComment().setVisibilityType(property(camelContext, java.lang.String.class, value)); return true;
         case "visibilityvalue":
         case "visibilityValue": target.getComment().setVisibilityValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "watchedfields":
+        case "watchedFields": target.getChangelog().setWatchedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "watcher": target.getPeople().setWatcher(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookallowunsigned":
         case "webhookAllowUnsigned": target.getWebhook().setWebhookAllowUnsigned(property(camelContext, boolean.class, value)); return true;
@@ -224,6 +243,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": return java.lang.String.class;
         case "assignee": return java.lang.String.class;
         case "assigneetype":
         case "assigneeType": return java.lang.String.class;
@@ -287,6 +308,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": return java.lang.Boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "inwardissue":
+        case "inwardIssue": return java.lang.String.class;
         case "issuekey":
         case "issueKey": return java.lang.String.class;
         case "issuetype":
@@ -295,10 +318,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
+        case "linktype":
+        case "linkType": return java.lang.String.class;
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "newestimate":
+        case "newEstimate": return java.lang.String.class;
         case "notifyto":
         case "notifyTo": return java.lang.String.class;
         case "notifytogroups":
@@ -311,6 +338,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": return java.lang.String.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "outwardissue":
+        case "outwardIssue": return java.lang.String.class;
         case "overlap": return java.time.Duration.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -336,6 +365,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": return java.lang.String.class;
         case "query": return java.lang.String.class;
+        case "reduceby":
+        case "reduceBy": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "resolution": return java.lang.String.class;
@@ -362,6 +393,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "started": return java.lang.String.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
         case "staterepository":
@@ -376,6 +408,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": return java.lang.String.class;
         case "textformat":
         case "textFormat": return java.lang.String.class;
+        case "timespent":
+        case "timeSpent": return java.lang.String.class;
+        case "timespentseconds":
+        case "timeSpentSeconds": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -393,6 +429,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return java.lang.String.class;
         case "visibilityvalue":
         case "visibilityValue": return java.lang.String.class;
+        case "watchedfields":
+        case "watchedFields": return java.lang.String.class;
         case "watcher": return java.lang.String.class;
         case "webhookallowunsigned":
         case "webhookAllowUnsigned": return boolean.class;
@@ -426,6 +464,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JiraSpokeEndpoint target = (JiraSpokeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adjustestimate":
+        case "adjustEstimate": return target.getWorklog().getAdjustEstimate();
         case "assignee": return target.getPeople().getAssignee();
         case "assigneetype":
         case "assigneeType": return target.getProject().getAssigneeType();
@@ -489,6 +529,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "includeInactive": return target.getUser().getIncludeInactive();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "inwardissue":
+        case "inwardIssue": return target.getLink().getInwardIssue();
         case "issuekey":
         case "issueKey": return target.getIssue().getIssueKey();
         case "issuetype":
@@ -497,10 +539,14 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getLimit();
+        case "linktype":
+        case "linkType": return target.getLink().getLinkType();
         case "maxdeliveryattempts":
         case "maxDeliveryAttempts": return target.getMaxDeliveryAttempts();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "newestimate":
+        case "newEstimate": return target.getWorklog().getNewEstimate();
         case "notifyto":
         case "notifyTo": return target.getPeople().getNotifyTo();
         case "notifytogroups":
@@ -513,6 +559,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "orderBy": return target.getComment().getOrderBy();
         case "outputtype":
         case "outputType": return target.getOutputType();
+        case "outwardissue":
+        case "outwardIssue": return target.getLink().getOutwardIssue();
         case "overlap": return target.getOverlap();
         case "pagesize":
         case "pageSize": return target.getPageSize();
@@ -538,6 +586,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "projecttypekey":
         case "projectTypeKey": return target.getProject().getProjectTypeKey();
         case "query": return target.getUser().getQuery();
+        case "reduceby":
+        case "reduceBy": return target.getWorklog().getReduceBy();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "resolution": return target.getWorkflow().getResolution();
@@ -564,6 +614,7 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "started": return target.getWorklog().getStarted();
         case "statekey":
         case "stateKey": return target.getStateKey();
         case "staterepository":
@@ -578,6 +629,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "targetStatus": return target.getWorkflow().getTargetStatus();
         case "textformat":
         case "textFormat": return target.getIssue().getTextFormat();
+        case "timespent":
+        case "timeSpent": return target.getWorklog().getTimeSpent();
+        case "timespentseconds":
+        case "timeSpentSeconds": return target.getWorklog().getTimeSpentSeconds();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getAudit().getTo();
@@ -595,6 +650,8 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "visibilityType": return target.getComment().getVisibilityType();
         case "visibilityvalue":
         case "visibilityValue": return target.getComment().getVisibilityValue();
+        case "watchedfields":
+        case "watchedFields": return target.getChangelog().getWatchedFields();
         case "watcher": return target.getPeople().getWatcher();
         case "webhookallowunsigned":
         case "webhookAllowUnsigned": return target.getWebhook().isWebhookAllowUnsigned();

@@ -23,8 +23,9 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(109);
+        Set<String> props = new HashSet<>(119);
         props.add("action");
+        props.add("adjustEstimate");
         props.add("assignee");
         props.add("assigneeType");
         props.add("attachmentId");
@@ -61,19 +62,23 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("includeArchived");
         props.add("includeInactive");
         props.add("initialDelay");
+        props.add("inwardIssue");
         props.add("issueKey");
         props.add("issueType");
         props.add("jql");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("linkType");
         props.add("maxDeliveryAttempts");
         props.add("maxMessagesPerPoll");
+        props.add("newEstimate");
         props.add("notifyTo");
         props.add("notifyToGroups");
         props.add("notifyToUsers");
         props.add("notifyUsers");
         props.add("orderBy");
         props.add("outputType");
+        props.add("outwardIssue");
         props.add("overlap");
         props.add("pageSize");
         props.add("pollStrategy");
@@ -88,6 +93,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("projectTemplateKey");
         props.add("projectTypeKey");
         props.add("query");
+        props.add("reduceBy");
         props.add("repeatCount");
         props.add("resolution");
         props.add("runLoggingLevel");
@@ -102,6 +108,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("startDate");
         props.add("startFrom");
         props.add("startScheduler");
+        props.add("started");
         props.add("stateKey");
         props.add("stateRepository");
         props.add("subject");
@@ -110,6 +117,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("swapGroupName");
         props.add("targetStatus");
         props.add("textFormat");
+        props.add("timeSpent");
+        props.add("timeSpentSeconds");
         props.add("timeUnit");
         props.add("to");
         props.add("transition");
@@ -120,6 +129,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("userQuery");
         props.add("visibilityType");
         props.add("visibilityValue");
+        props.add("watchedFields");
         props.add("watcher");
         props.add("webhookAllowUnsigned");
         props.add("webhookEvents");

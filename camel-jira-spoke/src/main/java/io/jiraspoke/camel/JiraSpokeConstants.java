@@ -347,6 +347,59 @@ public final class JiraSpokeConstants {
               javaType = "Long")
     public static final String ISSUE_COUNT = "CamelJiraSpokeIssueCount";
 
+    // links, worklogs and change history: issue/addLink, issue/addWorklog, issue/worklogs, issue/changelog
+    @Metadata(label = "producer", description = "The link type of issue/addLink, by name or id (overrides option"
+                                                + " linkType).",
+              javaType = "String")
+    public static final String LINK_TYPE = "CamelJiraSpokeLinkType";
+    @Metadata(label = "producer", description = "The issue issue/addLink puts under inwardIssue (overrides option"
+                                                + " inwardIssue).",
+              javaType = "String")
+    public static final String INWARD_ISSUE = "CamelJiraSpokeInwardIssue";
+    @Metadata(label = "producer", description = "The issue issue/addLink puts under outwardIssue (overrides option"
+                                                + " outwardIssue).",
+              javaType = "String")
+    public static final String OUTWARD_ISSUE = "CamelJiraSpokeOutwardIssue";
+    @Metadata(label = "producer", description = "The time spent of issue/addWorklog as a Jira duration such as 3h 20m"
+                                                + " (overrides option timeSpent).",
+              javaType = "String")
+    public static final String TIME_SPENT = "CamelJiraSpokeTimeSpent";
+    @Metadata(label = "producer", description = "The time spent of issue/addWorklog in seconds (overrides option"
+                                                + " timeSpentSeconds).",
+              javaType = "String")
+    public static final String TIME_SPENT_SECONDS = "CamelJiraSpokeTimeSpentSeconds";
+    @Metadata(label = "producer", description = "When the work of issue/addWorklog started (overrides option"
+                                                + " started).",
+              javaType = "String")
+    public static final String STARTED = "CamelJiraSpokeStarted";
+    @Metadata(label = "producer", description = "How issue/addWorklog changes the remaining estimate: auto, new, leave"
+                                                + " or manual (overrides option adjustEstimate).",
+              javaType = "String")
+    public static final String ADJUST_ESTIMATE = "CamelJiraSpokeAdjustEstimate";
+    @Metadata(label = "producer", description = "The remaining estimate issue/addWorklog sets with adjustEstimate=new"
+                                                + " (overrides option newEstimate).",
+              javaType = "String")
+    public static final String NEW_ESTIMATE = "CamelJiraSpokeNewEstimate";
+    @Metadata(label = "producer", description = "How much issue/addWorklog reduces the remaining estimate by with"
+                                                + " adjustEstimate=manual (overrides option reduceBy).",
+              javaType = "String")
+    public static final String REDUCE_BY = "CamelJiraSpokeReduceBy";
+    @Metadata(description = "On issue/addWorklog results and issue/worklogs consumer exchanges, the id of the worklog.",
+              javaType = "String")
+    public static final String WORKLOG_ID = "CamelJiraSpokeWorklogId";
+    @Metadata(label = "producer", description = "The fields whose changes issue/changelog returns, comma separated"
+                                                + " (overrides option watchedFields).",
+              javaType = "String")
+    public static final String WATCHED_FIELDS = "CamelJiraSpokeWatchedFields";
+    @Metadata(label = "consumer", description = "On issue/changelog consumer exchanges, the id of the history entry"
+                                                + " the change belongs to.",
+              javaType = "String")
+    public static final String CHANGELOG_ID = "CamelJiraSpokeChangelogId";
+    @Metadata(label = "consumer", description = "On issue/changelog consumer exchanges, the changed field as the"
+                                                + " history names it (camel-jira's IssueChanged).",
+              javaType = "String")
+    public static final String CHANGED_FIELD = "CamelJiraSpokeChangedField";
+
     private JiraSpokeConstants() {
     }
 }

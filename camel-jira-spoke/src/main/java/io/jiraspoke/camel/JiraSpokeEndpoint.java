@@ -19,17 +19,20 @@ import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.producer.AttachmentOptions;
 import io.jiraspoke.camel.producer.AuditOptions;
 import io.jiraspoke.camel.producer.BoardOptions;
+import io.jiraspoke.camel.producer.ChangelogOptions;
 import io.jiraspoke.camel.producer.CommentOptions;
 import io.jiraspoke.camel.producer.FieldOptions;
 import io.jiraspoke.camel.producer.GroupOptions;
 import io.jiraspoke.camel.producer.IssueOptions;
 import io.jiraspoke.camel.producer.JiraSpokeProducers;
+import io.jiraspoke.camel.producer.LinkOptions;
 import io.jiraspoke.camel.producer.PeopleOptions;
 import io.jiraspoke.camel.producer.ProjectOptions;
 import io.jiraspoke.camel.producer.SprintOptions;
 import io.jiraspoke.camel.producer.UserOptions;
 import io.jiraspoke.camel.producer.WebhookOptions;
 import io.jiraspoke.camel.producer.WorkflowOptions;
+import io.jiraspoke.camel.producer.WorklogOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -156,6 +159,12 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     private WorkflowOptions workflow = new WorkflowOptions();
     @UriParam
     private PeopleOptions people = new PeopleOptions();
+    @UriParam
+    private LinkOptions link = new LinkOptions();
+    @UriParam
+    private WorklogOptions worklog = new WorklogOptions();
+    @UriParam
+    private ChangelogOptions changelog = new ChangelogOptions();
 
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
@@ -578,5 +587,29 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public void setPeople(PeopleOptions people) {
         this.people = people;
+    }
+
+    public LinkOptions getLink() {
+        return link;
+    }
+
+    public void setLink(LinkOptions link) {
+        this.link = link;
+    }
+
+    public WorklogOptions getWorklog() {
+        return worklog;
+    }
+
+    public void setWorklog(WorklogOptions worklog) {
+        this.worklog = worklog;
+    }
+
+    public ChangelogOptions getChangelog() {
+        return changelog;
+    }
+
+    public void setChangelog(ChangelogOptions changelog) {
+        this.changelog = changelog;
     }
 }

@@ -1,15 +1,19 @@
 package io.jiraspoke.camel.client;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeConstants;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.camel.catalog.Deployment;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
@@ -18,6 +22,7 @@ import io.jiraspoke.camel.model.Adf;
 import io.jiraspoke.camel.model.JiraAttachment;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.model.JiraPriority;
+import io.jiraspoke.camel.model.JiraTime;
 import io.jiraspoke.camel.paging.JiraPager;
 import io.jiraspoke.camel.paging.PagingStyle;
 import org.slf4j.Logger;
@@ -122,6 +127,11 @@ public enum JiraDialect {
     private static final String SERVLET = "/secure/attachment/";
     /** What a path may hold as it is, percent escapes included. */
     private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/-]+");
+    /** History entries by creation, then by id; an entry without a readable time goes last. */
+    private static final Comparator<JsonNode> OLDEST_FIRST = Comparator
+            .comparing((JsonNode h) -> JiraTime.parse(h.path("created").asText(null)),
+                    Comparator.nullsLast(Comparator.comparing(OffsetDateTime::toInstant)))
+            .thenComparing(h -> h.path("id").asText(""), Comparator.comparing(JiraDialect::idNumber));
 
     private final Deployment deployment;
     private final String api;
@@ -242,6 +252,53 @@ public enum JiraDialect {
      */
     public boolean ordersComments() {
         return this == CLOUD;
+    }
+
+    /**
+     * An issue's change history, oldest first, lazily. Cloud: the paged {@code issue/{key}/changelog}
+     * ({@code startAt}, {@code values}, {@code isLast}). Data Center has no paged endpoint: {@code issue/{key}} with
+     * {@code expand=changelog} answers the whole history at once ({@code changelog.histories}), read as one page
+     * with its entries put oldest first by creation and id, since Jira does not promise their order there.
+     */
+    public <T> JiraPager<T> changelog(JiraClient client, String issue, int pageSize, long limit,
+                                      Function<JsonNode, T> mapper) {
+        String path = api + "/issue/" + JiraRequest.segment(issue);
+        if (this == CLOUD) {
+            return JiraPager.of(PagingStyle.START_AT, page -> client.call(JiraRequest.get(path + "/changelog")
+                    .query("startAt", page.get("startAt")).query("maxResults", page.get("maxResults"))),
+                    "values", pageSize, limit, mapper);
+        }
+        return JiraPager.of(PagingStyle.START_AT, page -> {
+            JiraRequest request = JiraRequest.get(path).query("fields", "updated").query("expand", "changelog");
+            JsonNode changelog = client.call(request).path("changelog");
+            JsonNode histories = changelog.path("histories");
+            if (!histories.isArray()) {
+                throw new JiraSpokeUnexpectedAnswerException("Jira answered GET " + request.pathAndQuery()
+                                                             + " without the issue's history ('changelog.histories'"
+                                                             + " is " + (histories.isMissingNode() ? "missing"
+                                                                     : "not an array") + ")",
+                        200, "GET", request.pathAndQuery(), null);
+            }
+            long total = changelog.path("total").asLong(histories.size());
+            if (total > histories.size()) {
+                LOG.warn("Jira answered {} of the {} history entries of issue {} on connection '{}'",
+                        histories.size(), total, issue, client.name());
+            }
+            List<JsonNode> entries = new ArrayList<>(histories.size());
+            histories.forEach(entries::add);
+            entries.sort(OLDEST_FIRST);
+            ArrayNode sorted = JiraJson.MAPPER.createArrayNode();
+            sorted.addAll(entries);
+            return onePage(sorted);
+        }, "values", pageSize, limit, mapper);
+    }
+
+    private static long idNumber(String id) {
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

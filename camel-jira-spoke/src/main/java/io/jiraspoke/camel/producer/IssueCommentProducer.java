@@ -15,7 +15,6 @@ import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.client.JiraRequest;
 import io.jiraspoke.camel.consumer.ConsumerFeed;
 import io.jiraspoke.camel.consumer.IncrementalSource;
-import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.JiraComment;
 import io.jiraspoke.camel.paging.JiraPager;
@@ -54,12 +53,7 @@ public class IssueCommentProducer extends JiraSpokeProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if ("issue/comments".equals(getEndpoint().getAction()) && getEndpoint().getIssue().getJql() != null) {
-            throw new JiraSpokeConfigurationException("Endpoint jiraspoke:issue/comments (producer) lists the comments"
-                                                      + " of one issue, named by option 'issueKey'; option 'jql' is"
-                                                      + " read by its consumer (from), which follows the comments of"
-                                                      + " the issues the JQL matches");
-        }
+        IssueItemFeed.refuseJqlOnProducer(getEndpoint(), "issue/comments", "comments");
     }
 
     /** POST /rest/api/{3|2}/issue/{issueIdOrKey}/comment. */

@@ -618,7 +618,51 @@ class ActionContractTest extends ActionTestSupport {
                                    + "\"issues\":[]}"))
                         .result("${body} ${header.CamelJiraSpokeIssueCount}", "153 153", "148 148")
                         .badInput(BadInput.options("").headers(JiraSpokeConstants.JQL, " ")
-                                .mustSay("issue/count", "'jql'", JiraSpokeConstants.JQL)));
+                                .mustSay("issue/count", "'jql'", JiraSpokeConstants.JQL)),
+                Row.of("issue/addLink")
+                        .options("linkType=Blocks&inwardIssue=PROJ-123&outwardIssue=PROJ-124")
+                        .body("Blocks the release of the saved-card fix.")
+                        // 201 without content; Data Center says where the link is, Cloud does not
+                        .cloud("POST", "/rest/api/3/issueLink", WireMock.aResponse().withStatus(201))
+                        .dataCenter("POST", "/rest/api/2/issueLink", WireMock.aResponse().withStatus(201)
+                                .withHeader("Location", "https://jira.example.com/rest/api/2/issueLink/30198"))
+                        .result("${body}", "Blocks the release of the saved-card fix.")
+                        .badInput(BadInput.options("linkType=Blocks&inwardIssue=PROJ-123")
+                                .mustSay("issue/addLink", "'outwardIssue'", JiraSpokeConstants.OUTWARD_ISSUE)),
+                Row.of("issue/addWorklog")
+                        .options("issueKey=PROJ-123&timeSpent=RAW(3h 20m)&started=2026-11-28T09:00:00Z")
+                        .body("Pairing on the checkout fix.")
+                        .cloud("POST", "/rest/api/3/issue/PROJ-123/worklog", created(json("cloud-worklog-created.json")))
+                        .dataCenter("POST", "/rest/api/2/issue/PROJ-123/worklog",
+                                created(json("dc-worklog-created.json")))
+                        .result("${body.id} ${header.CamelJiraSpokeWorklogId} ${body.timeSpentSeconds} ${body.comment}",
+                                "100028 100028 12000 Pairing on the checkout fix.")
+                        // a worklog without time spent is no worklog
+                        .badInput(BadInput.options("issueKey=PROJ-123").body("Pairing on the checkout fix.")
+                                .mustSay("issue/addWorklog", "'timeSpent'", JiraSpokeConstants.TIME_SPENT,
+                                        "'timeSpentSeconds'")),
+                Row.of("issue/worklogs")
+                        // limit = pageSize: one page answers the call, and it still has more behind it
+                        .options("issueKey=PROJ-123&pageSize=2&limit=2")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/worklog?startAt=0&maxResults=2",
+                                ok(json("cloud-worklogs-page1.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123/worklog?startAt=0&maxResults=2",
+                                ok(json("dc-worklogs-page1.json")))
+                        .result("${body.size()} ${body[1].id} ${body[1].issueKey} ${body[1].timeSpent}",
+                                "2 100028 PROJ-123 3h 20m")
+                        .badInput(BadInput.options("pageSize=2").headers(JiraSpokeConstants.ISSUE_KEY, " ")
+                                .mustSay("issue/worklogs", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)),
+                Row.of("issue/changelog")
+                        // Cloud: limit = pageSize, one page answers the call; Data Center answers the whole history
+                        .options("issueKey=PROJ-123&pageSize=2&limit=2")
+                        .cloud("GET", "/rest/api/3/issue/PROJ-123/changelog?startAt=0&maxResults=2",
+                                ok(json("cloud-changelog-page1.json")))
+                        .dataCenter("GET", "/rest/api/2/issue/PROJ-123?fields=updated&expand=changelog",
+                                ok(json("dc-issue-PROJ-123-changelog.json")))
+                        .result("${body.size()} ${body[1].id} ${body[1].items[0].toText} ${body[1].items[1].field}",
+                                "2 10501 In Progress Sprint")
+                        .badInput(BadInput.options("").headers(JiraSpokeConstants.ISSUE_KEY, "")
+                                .mustSay("issue/changelog", "'issueKey'", JiraSpokeConstants.ISSUE_KEY)));
     }
 
     /** GET auditing/record as Cloud answers it: newest first. */

@@ -15,12 +15,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeComponent;
-import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraJson;
+import io.jiraspoke.camel.producer.JiraSpokeProducers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.UriPath;
 import org.junit.jupiter.api.Assumptions;
@@ -218,23 +217,11 @@ class ActionCatalogueTest {
     }
 
     @Test
-    void anUnimplementedIdFailsSayingSo() throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            JiraSpokeComponent component = new JiraSpokeComponent();
-            component.addConnection("cloud",
-                    JiraSpokeConnection.basicApiToken("https://example.atlassian.net", "bot@example.com", "t"));
-            context.addComponent("jiraspoke", component);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:in").to("jiraspoke:issue/addLink?connection=cloud");
-                }
-            });
-
-            assertThatThrownBy(context::start).rootCause()
-                    .hasMessageStartingWith("jiraspoke action 'issue/addLink' is in the catalogue but its producer is"
-                                            + " not implemented in this version of camel-jira-spoke yet")
-                    .hasMessageContaining("Implemented: ").hasMessageContaining("server/info");
-        }
+    void everyActionOfTheCatalogueIsImplemented() {
+        // webhook/events is consumer only: Jira pushes its deliveries, there is nothing to send
+        List<String> missing = Arrays.stream(JiraSpokeAction.values())
+                .filter(a -> a.kind() != JiraSpokeAction.Kind.EVENTS && !JiraSpokeProducers.isImplemented(a))
+                .map(JiraSpokeAction::id).toList();
+        assertThat(missing).isEmpty();
     }
 }

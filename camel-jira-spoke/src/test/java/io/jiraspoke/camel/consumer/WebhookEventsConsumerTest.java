@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.client.JiraJson;
-import io.jiraspoke.camel.model.JiraChangelogItem;
+import io.jiraspoke.camel.model.JiraFieldChange;
 import io.jiraspoke.camel.model.JiraWebhookEvent;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class WebhookEventsConsumerTest extends WebhookEventsTestSupport {
         assertThat(event.getUser().getDisplayName()).isEqualTo("Mia Krystof");
         assertThat(event.getComment()).isNull();
         assertThat(event.getChangelog().getId()).isEqualTo("10551");
-        JiraChangelogItem status = event.getChangelog().item("status");
+        JiraFieldChange status = event.getChangelog().item("status");
         assertThat(status.getFromText()).isEqualTo("To Do");
         assertThat(status.getToText()).isEqualTo("In Progress");
         assertThat(status.getTo()).isEqualTo("3");
