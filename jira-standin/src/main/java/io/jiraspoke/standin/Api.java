@@ -305,8 +305,11 @@ final class Api {
         }
         issue.status = t.to();
         if (t.to().category().key().equals("done")) {
-            issue.resolution = store.catalog.defaultResolution();
-            issue.resolved = at;
+            // Closing a resolved issue keeps its resolution; the transition's fields may still change it below.
+            if (issue.resolution == null) {
+                issue.resolution = store.catalog.defaultResolution();
+                issue.resolved = at;
+            }
         } else {
             issue.resolution = null;
             issue.resolved = null;
@@ -444,7 +447,8 @@ final class Api {
     /** Data Center's attachment servlet, by id and file name. */
     private Reply attachmentServlet(Call c) {
         Attachment a = attachmentById(c.var("id"));
-        if (!a.filename().equals(c.var("filename"))) {
+        // The servlet's URLs encode a space as '+' (as Jira writes them), so a '+' in the name reads as a space.
+        if (!a.filename().replace('+', ' ').equals(c.var("filename").replace('+', ' '))) {
             throw JiraError.message(404, "The attachment " + c.var("id") + " has no file named " + c.var("filename"));
         }
         return content(a);
