@@ -94,6 +94,7 @@ final class Api {
                 .add("GET", api + "/user/search", this::searchUsers)
                 .add("GET", api + "/user/assignable/multiProjectSearch", this::assignableUsers)
                 .add("GET", api + "/users/search", this::allUsers);
+        new WebhookApi(store).routes(router);
     }
 
     /** Routes the call; {@code v=3} exists on Cloud only, as Data Center has no REST v3. */
