@@ -321,8 +321,16 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Jira emulator on 127.0.0.1:" + port, e);
         }
-        webhooks = new Webhooks(webhookRetryDelay);
-        state = newState();
+        try {
+            webhooks = new Webhooks(webhookRetryDelay);
+            state = newState();
+        } catch (RuntimeException e) {
+            // A baseline that cannot be built (a duplicate project, say) must not leave the port bound.
+            http.close();
+            webhooks.close();
+            http = null;
+            throw e;
+        }
         http.start();
         return this;
     }
@@ -629,46 +637,56 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
      * {@code --port N} (default 8089), {@code --seed N} issues in project DEMO (default 5).
      */
     public static void main(String[] args) {
-        Flavour flavour = Flavour.CLOUD;
-        int port = 8089;
-        int seed = 5;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            switch (name) {
-                case "--cloud" -> flavour = Flavour.CLOUD;
-                case "--data-center", "--dc" -> flavour = Flavour.DATA_CENTER;
-                case "--port", "--seed" -> {
-                    if (value == null || !value.matches("\\d{1,5}")) {
-                        usage("option " + name + " needs a number");
-                        return;
-                    }
-                    if (name.equals("--port")) {
-                        port = Integer.parseInt(value);
-                    } else {
-                        seed = Integer.parseInt(value);
-                    }
-                    if (!arg.contains("=")) {
-                        i++;
-                    }
-                }
-                default -> {
-                    usage("unknown argument " + arg);
-                    return;
-                }
-            }
+        JiraEmulator jira = launch(args);
+        if (jira == null) {
+            System.exit(2);
         }
-        JiraEmulator jira = of(flavour).port(port).seedIssues(DEFAULT_PROJECT, seed).start();
         Runtime.getRuntime().addShutdownHook(new Thread(jira::close));
+        Flavour flavour = jira.flavour();
         System.out.println("Jira emulator (" + (flavour == Flavour.CLOUD ? "Cloud, REST v3" : "Data Center 10.3, REST v2")
-                + ") listening on " + jira.baseUrl() + " with " + seed + " issues in project " + DEFAULT_PROJECT);
+                + ") listening on " + jira.baseUrl() + " with " + jira.issueCount() + " issues in project " + DEFAULT_PROJECT);
         System.out.println(flavour == Flavour.CLOUD
                 ? "Authenticate with Basic " + jira.email() + ":" + jira.apiToken()
                 : "Authenticate with Bearer " + jira.personalAccessToken() + " or Basic " + jira.username() + ":" + jira.password());
         System.out.println("camel-main connection properties:");
         jira.camelProperties("jira").forEach((k, v) -> System.out.println("  " + k + " = " + v));
         System.out.println("Stop with Ctrl+C.");
+    }
+
+    /** The emulator the arguments ask for, started; null (after saying why on stderr) when they make no sense. */
+    static JiraEmulator launch(String[] args) {
+        Flavour flavour = Flavour.CLOUD;
+        int port = 8089;
+        int seed = 5;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            boolean inline = arg.contains("=");
+            String name = inline ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = inline ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;
+            switch (name) {
+                case "--cloud" -> flavour = Flavour.CLOUD;
+                case "--data-center", "--dc" -> flavour = Flavour.DATA_CENTER;
+                case "--port", "--seed" -> {
+                    if (value == null || !value.matches("\\d{1,5}") || name.equals("--port") && Integer.parseInt(value) > 65535) {
+                        usage("option " + name + " needs a number" + (name.equals("--port") ? " from 0 to 65535" : ""));
+                        return null;
+                    }
+                    if (name.equals("--port")) {
+                        port = Integer.parseInt(value);
+                    } else {
+                        seed = Integer.parseInt(value);
+                    }
+                    if (!inline) {
+                        i++;
+                    }
+                }
+                default -> {
+                    usage("unknown argument " + arg);
+                    return null;
+                }
+            }
+        }
+        return of(flavour).port(port).seedIssues(DEFAULT_PROJECT, seed).start();
     }
 
     private static void usage(String problem) {
