@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The component's actions, each called once against the emulator on Cloud and on Data Center, as a user's route
- * test would: the emulator serves what the actions call, and its state shows what they did.
+ * The component's actions that the emulator serves (docs/emulator.md lists them), each called against the emulator
+ * on Cloud and on Data Center, as a user's route test would: the emulator answers what the actions ask, and its
+ * state shows what they did.
  */
 class EveryActionAgainstTheEmulatorTest {
 
@@ -132,10 +133,17 @@ class EveryActionAgainstTheEmulatorTest {
         assertThat(call("project/get?projectKey=DEMO", "${body.name}")).isEqualTo("Demo");
         assertThat(call("project/list", "${body.size()}")).isEqualTo("1");
         assertThat(call("project/assignableUsers?projectKey=DEMO&userQuery=ada", "${body[0].displayName}")).isEqualTo("Ada Lovelace");
+        assertThat(call("project/create?projectKey=OPS&projectName=Operations&projectTypeKey=software&projectLead="
+                        + jira.users().get(0), "${body.key}")).isEqualTo("OPS");
+        assertThat(call("project/list", "${body.size()}")).isEqualTo("2");
+        assertThat(call("user/search?query=grace", "${body[0].displayName}")).isEqualTo("Grace Hopper");
 
         call("webhook/subscribe?webhookName=Bridge&webhookUrl=http://127.0.0.1:9/hook&webhookEvents=jira:issue_created"
              + "&jql=RAW(project = DEMO)&webhookSecret=s3cret", "${header.CamelJiraSpokeWebhookId}");
+        String webhook = call("webhook/list", "${body[0].id}");
         assertThat(call("webhook/list", "${body.size()} ${body[0].jql}")).isEqualTo("1 project = DEMO");
+        call("webhook/unsubscribe?webhookId=" + webhook, "${header.CamelJiraSpokeWebhookOutcome}");
+        assertThat(call("webhook/list", "${body.size()}")).isEqualTo("0");
 
         call("issue/delete", null, key(issue), "${header.CamelJiraSpokeIssueKey}");
         assertThat(jira.issueCount()).isZero();

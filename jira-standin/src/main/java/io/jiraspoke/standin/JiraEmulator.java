@@ -649,7 +649,7 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
                 ? "Authenticate with Basic " + jira.email() + ":" + jira.apiToken()
                 : "Authenticate with Bearer " + jira.personalAccessToken() + " or Basic " + jira.username() + ":" + jira.password());
         System.out.println("camel-main connection properties:");
-        jira.camelProperties("jira").forEach((k, v) -> System.out.println("  " + k + " = " + v));
+        jira.connectionSettings().forEach((k, v) -> System.out.println("  camel.component.jiraspoke.connections[jira]." + k + " = " + v));
         System.out.println("Stop with Ctrl+C.");
     }
 
