@@ -38,6 +38,7 @@ final class Api {
     private static final int CLOUD_SEARCH_MAX_FIELDS = 100;
     private static final int COMMENTS_DEFAULT = 5000;
     private static final Pattern PAGE_TOKEN = Pattern.compile("offset:(\\d{1,9}):(-?\\d+)");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
 
     private final Store store;
@@ -497,19 +498,27 @@ final class Api {
         if (value == null || value.isNull()) {
             return defaultValue;
         }
-        if (value.isInt() || value.isTextual() && value.asText().matches("-?\\d{1,9}")) {
+        if (value.isInt() || value.isTextual() && INTEGER.matcher(value.asText()).matches()) {
             return value.asInt();
         }
         throw JiraError.badRequest("The value '" + value.asText() + "' is not valid for '" + name + "'.");
     }
 
-    private List<Issue> search(String jql) {
-        JqlFilter.Compiled query = JqlFilter.compile(Jql.parse(jql), store, store.clockNow());
+    private JqlFilter.Compiled query(String jql) {
+        return JqlFilter.compile(Jql.parse(jql), store, store.clockNow());
+    }
+
+    private List<Issue> search(JqlFilter.Compiled query) {
         return store.issues().stream().filter(query.filter()).sorted(query.order()).toList();
     }
 
-    private boolean bounded(String jql) {
-        return JqlFilter.compile(Jql.parse(jql), store, store.clockNow()).bounded();
+    /** Cloud's enhanced search and count refuse a query without any restriction. */
+    private JqlFilter.Compiled boundedQuery(String jql) {
+        JqlFilter.Compiled query = query(jql);
+        if (!query.bounded()) {
+            throw JiraError.badRequest("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+        }
+        return query;
     }
 
     private Reply searchDataCenter(Call c) {
@@ -522,7 +531,7 @@ final class Api {
         int startAt = Math.max(intOption(request, "startAt", 0), 0);
         int maxResults = Math.min(Math.max(intOption(request, "maxResults", SEARCH_DEFAULT), 0), DC_SEARCH_MAX);
         FieldSelection selection = FieldSelection.of(names(request.get("fields")), FieldSelection.ALL);
-        List<Issue> matches = search(jql);
+        List<Issue> matches = search(query(jql));
         ObjectNode result = JiraJson.MAPPER.createObjectNode()
                 .put("expand", "schema,names")
                 .put("startAt", startAt)
@@ -540,16 +549,14 @@ final class Api {
         }
         ObjectNode request = searchOptions(c);
         String jql = request.path("jql").asText("");
-        if (!bounded(jql)) {
-            throw JiraError.badRequest("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
-        }
+        JqlFilter.Compiled query = boundedQuery(jql);
         List<String> fields = names(request.get("fields"));
         FieldSelection selection = FieldSelection.of(fields, FieldSelection.NONE);
         boolean idsOnly = fields.stream().allMatch(f -> f.equals("id") || f.equals("key"));
         int cap = idsOnly ? CLOUD_SEARCH_MAX_IDS : CLOUD_SEARCH_MAX_FIELDS;
         int maxResults = Math.min(Math.max(intOption(request, "maxResults", SEARCH_DEFAULT), 1), cap);
         int startAt = request.hasNonNull("nextPageToken") ? pageOffset(request.get("nextPageToken").asText(), jql) : 0;
-        List<Issue> matches = search(jql);
+        List<Issue> matches = search(query);
         List<Issue> page = matches.subList(Math.min(startAt, matches.size()), Math.min(startAt + maxResults, matches.size()));
         ObjectNode result = JiraJson.MAPPER.createObjectNode();
         ArrayNode issues = result.putArray("issues");
@@ -577,11 +584,8 @@ final class Api {
         if (!cloud() || c.ctx.api() != 3) {
             throw JiraError.message(404, "null for uri: " + c.path);
         }
-        String jql = c.object().path("jql").asText("");
-        if (!bounded(jql)) {
-            throw JiraError.badRequest("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
-        }
-        return Reply.ok(JiraJson.MAPPER.createObjectNode().put("count", search(jql).size()));
+        JqlFilter.Compiled query = boundedQuery(c.object().path("jql").asText(""));
+        return Reply.ok(JiraJson.MAPPER.createObjectNode().put("count", search(query).size()));
     }
 
     /** A page token is bound to its query, as Cloud's are: another query's token is refused. */

@@ -53,7 +53,7 @@ final class Http implements AutoCloseable {
 
         List<Fault> faults();
 
-        List<String> requestLog();
+        void logRequest(String line);
 
         boolean authorized(String authorization);
 
@@ -102,7 +102,7 @@ final class Http implements AutoCloseable {
         try {
             URI uri = exchange.getRequestURI();
             String method = exchange.getRequestMethod();
-            b.requestLog().add(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            b.logRequest(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
             String rawPath = uri.getRawPath();
             String prefix = "";
             Matcher gateway = GATEWAY.matcher(rawPath);

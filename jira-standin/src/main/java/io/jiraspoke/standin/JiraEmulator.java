@@ -1,7 +1,6 @@
 package io.jiraspoke.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.standin.JiraJson.FieldSelection;
 import io.jiraspoke.standin.Model.FieldKind;
 import io.jiraspoke.standin.Model.Issue;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,12 +75,14 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             + " created, updated, resolved, duedate, and custom fields by name or cf[id].";
 
     private static final String DEFAULT_PROJECT = "DEMO";
+    private static final int REQUEST_LOG_SIZE = 10_000;
 
     private final Flavour flavour;
     private final String cloudId = UUID.randomUUID().toString();
     private final List<Consumer<Store>> baseline = new ArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
-    private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
+    /** The newest requests; a standalone emulator running for days must not fill its heap with them. */
+    private final java.util.ArrayDeque<String> requestLog = new java.util.ArrayDeque<>();
     private int port;
     private Clock clock = Clock.systemUTC();
     private String email = "demo@example.com";
@@ -348,7 +348,9 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
     public synchronized void reset() {
         running();
         clearFaults();
-        requestLog.clear();
+        synchronized (requestLog) {
+            requestLog.clear();
+        }
         webhooks.clear();
         state = newState();
     }
@@ -406,8 +408,13 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             }
 
             @Override
-            public List<String> requestLog() {
-                return requestLog;
+            public void logRequest(String line) {
+                synchronized (requestLog) {
+                    if (requestLog.size() == REQUEST_LOG_SIZE) {
+                        requestLog.removeFirst();
+                    }
+                    requestLog.addLast(line);
+                }
             }
 
             @Override
@@ -590,7 +597,7 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         });
     }
 
-    /** Every request received so far, oldest first, as "METHOD /path?query" exactly as sent. */
+    /** The requests received so far (the last 10,000), oldest first, as "METHOD /path?query" exactly as sent. */
     public List<String> requestLog() {
         synchronized (requestLog) {
             return List.copyOf(requestLog);

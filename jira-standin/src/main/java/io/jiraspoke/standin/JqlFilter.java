@@ -12,7 +12,6 @@ import io.jiraspoke.standin.Jql.Value;
 import io.jiraspoke.standin.Model.CustomField;
 import io.jiraspoke.standin.Model.FieldKind;
 import io.jiraspoke.standin.Model.Issue;
-import io.jiraspoke.standin.Model.Sprint;
 import io.jiraspoke.standin.Model.User;
 import java.time.DayOfWeek;
 import java.time.Duration;
