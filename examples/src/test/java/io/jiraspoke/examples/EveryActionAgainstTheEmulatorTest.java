@@ -149,4 +149,21 @@ class EveryActionAgainstTheEmulatorTest {
         assertThat(jira.issueCount()).isZero();
         assertThat(jira.requestLog()).allMatch(line -> !line.contains("/rest/api/" + (cloud ? "2" : "3") + "/"));
     }
+
+    @org.junit.jupiter.api.Test
+    void scopedApiTokensGoThroughTheGateway() throws Exception {
+        jira = JiraEmulator.cloud().scopedApiToken("bot@example.com", "scoped-t0ken").start();
+        camel = new DefaultCamelContext();
+        // a connection from its settings, as properties bind them
+        JiraSpokeConnection scoped = new JiraSpokeConnection();
+        org.apache.camel.support.PropertyBindingSupport.build().bind(camel, scoped, new java.util.HashMap<>(jira.scopedConnectionSettings()));
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", scoped);
+        camel.addComponent("jiraspoke", component);
+        camel.start();
+        t = camel.createProducerTemplate();
+
+        assertThat(call("issue/create?projectKey=DEMO&issueType=Task&summary=Scoped", "${body.key}")).isEqualTo("DEMO-1");
+        assertThat(jira.requestLog()).allMatch(line -> line.contains(" /ex/jira/" + jira.cloudId() + "/rest/api/3/"));
+    }
 }

@@ -55,7 +55,9 @@ final class Http implements AutoCloseable {
 
         void logRequest(String line);
 
-        boolean authorized(String authorization);
+        boolean authorized(String authorization, boolean viaGateway);
+
+        String cloudId();
 
         long maxBodyBytes();
     }
@@ -109,6 +111,11 @@ final class Http implements AutoCloseable {
             if (flavour == Flavour.CLOUD && gateway.matches()) {
                 prefix = gateway.group(1);
                 rawPath = gateway.group(2);
+                if (!prefix.equals("/ex/jira/" + b.cloudId())) {
+                    // the gateway knows no such site
+                    send(exchange, Reply.error(JiraError.message(404, "Site not found")));
+                    return;
+                }
             }
             Fault fault = fault(b, method, rawPath);
             if (fault != null && !fault.delay().isZero()) {
@@ -156,7 +163,7 @@ final class Http implements AutoCloseable {
             String path = rawPath;
             // Jira answers serverInfo to anyone, so that clients can find out what they talk to before logging in.
             boolean anonymousAllowed = method.equals("GET") && SERVER_INFO.matcher(path).matches();
-            if (!anonymousAllowed && !b.authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (!anonymousAllowed && !b.authorized(exchange.getRequestHeaders().getFirst("Authorization"), !prefix.isEmpty())) {
                 return Reply.error(unauthorized());
             }
             byte[] body = read(exchange.getRequestBody(), b.maxBodyBytes());

@@ -90,6 +90,8 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
     private String username = "demo";
     private String password = "demo";
     private String personalAccessToken = "demo-pat";
+    private String scopedEmail;
+    private String scopedApiToken;
     private long maxBodyBytes = 100L * 1024 * 1024;
     private Duration webhookRetryDelay = Duration.ofMillis(200);
 
@@ -159,6 +161,19 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         requireNotStarted("personalAccessToken");
         requireFlavour(Flavour.DATA_CENTER, "personal access tokens");
         this.personalAccessToken = Objects.requireNonNull(token, "token");
+        return this;
+    }
+
+    /**
+     * Cloud: also accept a scoped API token, which Jira takes only through the API gateway
+     * ({@code {baseUrl}/ex/jira/{cloudId}}) and answers 401 on the site URL. {@link #scopedConnectionSettings()}
+     * gives a connection that uses it.
+     */
+    public JiraEmulator scopedApiToken(String emailAddress, String token) {
+        requireNotStarted("scopedApiToken");
+        requireFlavour(Flavour.CLOUD, "scoped API tokens");
+        this.scopedEmail = Objects.requireNonNull(emailAddress, "emailAddress");
+        this.scopedApiToken = Objects.requireNonNull(token, "token");
         return this;
     }
 
@@ -418,8 +433,13 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             }
 
             @Override
-            public boolean authorized(String authorization) {
-                return JiraEmulator.this.authorized(authorization);
+            public boolean authorized(String authorization, boolean viaGateway) {
+                return JiraEmulator.this.authorized(authorization, viaGateway);
+            }
+
+            @Override
+            public String cloudId() {
+                return cloudId;
             }
 
             @Override
@@ -429,10 +449,11 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         };
     }
 
-    private boolean authorized(String authorization) {
+    private boolean authorized(String authorization, boolean viaGateway) {
         String[] basic = Http.basic(authorization);
         if (flavour == Flavour.CLOUD) {
-            return basic != null && basic[0].equals(email) && basic[1].equals(apiToken);
+            return basic != null && (basic[0].equals(email) && basic[1].equals(apiToken)
+                                     || viaGateway && basic[0].equals(scopedEmail) && basic[1].equals(scopedApiToken));
         }
         String bearer = Http.bearer(authorization);
         return personalAccessToken.equals(bearer) || basic != null && basic[0].equals(username) && basic[1].equals(password);
@@ -532,6 +553,26 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             settings.put("authType", "personal-access-token");
             settings.put("personalAccessToken", personalAccessToken);
         }
+        return settings;
+    }
+
+    /**
+     * The settings of a connection with the scoped API token of {@link #scopedApiToken}: {@code authType}
+     * scoped-api-token, {@code cloudId}, {@code apiGatewayUrl} (the emulator), {@code email}, {@code apiToken} and the
+     * classic {@code scopes} the emulator's actions need.
+     */
+    public Map<String, String> scopedConnectionSettings() {
+        requireFlavour(Flavour.CLOUD, "scoped API tokens");
+        if (scopedApiToken == null) {
+            throw new IllegalStateException("Give the emulator a scoped API token first: scopedApiToken(email, token)");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("authType", "scoped-api-token");
+        settings.put("cloudId", cloudId);
+        settings.put("apiGatewayUrl", baseUrl());
+        settings.put("email", scopedEmail);
+        settings.put("apiToken", scopedApiToken);
+        settings.put("scopes", "read:jira-work write:jira-work read:jira-user manage:jira-configuration");
         return settings;
     }
 

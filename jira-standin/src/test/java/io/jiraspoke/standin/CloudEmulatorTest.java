@@ -308,6 +308,25 @@ class CloudEmulatorTest {
     }
 
     @Test
+    void scopedTokensWorkThroughTheGatewayOnlyAndTheGatewayKnowsItsSite() {
+        try (JiraEmulator scoped = JiraEmulator.cloud().scopedApiToken("bot@example.com", "scoped-t0ken").start()) {
+            Rest rest = new Rest(scoped).authorization(Rest.basic("bot@example.com", "scoped-t0ken"));
+            assertThat(rest.get("/ex/jira/" + scoped.cloudId() + "/rest/api/3/myself").status()).isEqualTo(200);
+            assertThat(rest.get("/rest/api/3/myself").status()).as("a scoped token on the site URL").isEqualTo(401);
+            assertThat(rest.get("/ex/jira/00000000-0000-0000-0000-000000000000/rest/api/3/myself").status()).isEqualTo(404);
+            assertThat(new Rest(scoped).get("/ex/jira/" + scoped.cloudId() + "/rest/api/3/myself").status())
+                    .as("classic tokens work through the gateway too").isEqualTo(200);
+            assertThat(scoped.scopedConnectionSettings()).containsEntry("authType", "scoped-api-token")
+                    .containsEntry("cloudId", scoped.cloudId()).containsEntry("apiGatewayUrl", scoped.baseUrl());
+        }
+        assertThatThrownByIllegalState(() -> jira.scopedConnectionSettings());
+    }
+
+    private static void assertThatThrownByIllegalState(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void requestLogAndConcurrentCreates() {
         List<CompletableFuture<String>> creates = new ArrayList<>();
         IntStream.range(0, 20).forEach(i -> creates.add(CompletableFuture.supplyAsync(() -> create("Parallel " + i))));
