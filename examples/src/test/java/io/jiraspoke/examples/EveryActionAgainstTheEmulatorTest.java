@@ -145,6 +145,17 @@ class EveryActionAgainstTheEmulatorTest {
         call("webhook/unsubscribe?webhookId=" + webhook, "${header.CamelJiraSpokeWebhookOutcome}");
         assertThat(call("webhook/list", "${body.size()}")).isEqualTo("0");
 
+        assertThat(call("board/list?projectKey=DEMO", "${body.size()} ${body[0].id} ${body[0].type}")).isEqualTo("1 1 scrum");
+        String sprint = call("sprint/create?sprintName=RAW(DEMO 1)&boardId=1&startDate=2026-11-16T08:00:00Z&endDate=2026-11-30"
+                             + "&sprintGoal=RAW(Fix the printer)", "${header.CamelJiraSpokeSprintId}");
+        assertThat(call("sprint/get?sprintId=" + sprint, "${body.name} ${body.state}")).isEqualTo("DEMO 1 future");
+        assertThat(call("sprint/update?sprintId=" + sprint + "&sprintState=active", "${body.state} ${body.goal}"))
+                .isEqualTo("active Fix the printer");
+        assertThat(call("sprint/list?boardId=1&sprintState=active", "${body.size()}")).isEqualTo("1");
+        call("issue/update", Map.of("Sprint", Integer.parseInt(sprint)), key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(call("issue/get", null, key(issue), "${body.sprint.name}")).isEqualTo("DEMO 1");
+        call("sprint/delete?sprintId=" + sprint, "${header.CamelJiraSpokeSprintId}");
+
         call("issue/delete", null, key(issue), "${header.CamelJiraSpokeIssueKey}");
         assertThat(jira.issueCount()).isZero();
         assertThat(jira.requestLog()).allMatch(line -> !line.contains("/rest/api/" + (cloud ? "2" : "3") + "/"));

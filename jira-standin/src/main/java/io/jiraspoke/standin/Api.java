@@ -96,6 +96,7 @@ final class Api {
                 .add("GET", api + "/user/assignable/multiProjectSearch", this::assignableUsers)
                 .add("GET", api + "/users/search", this::allUsers);
         new WebhookApi(store).routes(router);
+        new AgileApi(store, json).routes(router);
     }
 
     /** Routes the call; {@code v=3} exists on Cloud only, as Data Center has no REST v3. */

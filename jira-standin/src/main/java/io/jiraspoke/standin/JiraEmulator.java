@@ -231,7 +231,10 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         return setup(store -> store.addCustomField(name, FieldKind.valueOf(type.name()), values));
     }
 
-    /** Adds a sprint (state {@code future}, {@code active} or {@code closed}) on board 1, for the sprint field and JQL. */
+    /**
+     * Adds a sprint (state {@code future}, {@code active} or {@code closed}) on board 1 (project DEMO's), for the
+     * sprint field, JQL and the agile API; started ones began a week ago and last two weeks.
+     */
     public JiraEmulator sprint(int id, String name, String sprintState) {
         Objects.requireNonNull(name, "name");
         if (!List.of("future", "active", "closed").contains(sprintState)) {
@@ -241,7 +244,16 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             if (store.sprints.containsKey(id)) {
                 throw new IllegalArgumentException("The Jira emulator already has a sprint " + id);
             }
-            store.sprints.put(id, new Sprint(id, name, sprintState, 1));
+            Sprint sprint = new Sprint(id, name, sprintState, 1);
+            sprint.created = store.now();
+            if (!sprintState.equals("future")) {
+                sprint.start = sprint.created.minus(Duration.ofDays(7));
+                sprint.end = sprint.start.plus(Duration.ofDays(14));
+            }
+            if (sprintState.equals("closed")) {
+                sprint.completed = sprint.end;
+            }
+            store.sprints.put(id, sprint);
         });
     }
 

@@ -72,14 +72,19 @@ final class Model {
         }
     }
 
+    /** A board of a project; sprints belong to their origin board. */
+    record Board(int id, String name, String type, Project project) {}
+
     static final class Sprint {
         final int id;
-        final String name;
+        String name;
         String state;
         final int boardId;
         String goal = "";
         Instant start;
         Instant end;
+        Instant completed;
+        Instant created;
 
         Sprint(int id, String name, String state, int boardId) {
             this.id = id;

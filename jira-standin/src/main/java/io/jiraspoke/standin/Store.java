@@ -32,6 +32,7 @@ final class Store {
     final Map<String, Project> projects = new LinkedHashMap<>();
     final List<CustomField> customFields = new ArrayList<>();
     final Map<Integer, Sprint> sprints = new LinkedHashMap<>();
+    final Map<Integer, Model.Board> boards = new LinkedHashMap<>();
     private final Map<String, Issue> issuesById = new LinkedHashMap<>();
     private final Map<String, String> idsByKey = new HashMap<>();
     private final Map<String, Integer> lastNumberByProject = new HashMap<>();
@@ -105,11 +106,18 @@ final class Store {
         return projects.values().stream().filter(p -> p.id.equals(idOrKey)).findFirst();
     }
 
+    /** A project comes with a scrum board, as a software project made from Jira's scrum template does. */
     Project addProject(String key, String name, String typeKey, User lead) {
         String upper = key.toUpperCase(Locale.ROOT);
         Project project = new Project(String.valueOf(++lastProjectId), upper, name, typeKey, lead);
         projects.put(upper, project);
+        int board = boards.size() + 1;
+        boards.put(board, new Model.Board(board, upper + " board", "scrum", project));
         return project;
+    }
+
+    int nextSprintId() {
+        return sprints.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
     }
 
     Issue newIssue(Project project, User creator, Instant at) {
