@@ -1,5 +1,6 @@
 package io.jiraspoke.examples;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,19 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeConstants;
+import io.jiraspoke.camel.model.JiraComment;
 import io.jiraspoke.camel.model.JiraIssue;
 import io.jiraspoke.camel.model.JiraServerInfo;
 import io.jiraspoke.camel.model.JiraUser;
-import io.jiraspoke.standin.JiraStandIn;
+import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The demo: server/info, user/myself, issue/create, issue/get, issue/update, issue/delete and an issue/search
- * consumer, against an embedded Jira stand-in, or against a real Jira when JIRASPOKE_* environment variables are
- * set:
+ * The demo: server/info, user/myself, issue/create, issue/update, issue/addComment, issue/transition, issue/search,
+ * issue/get, an issue/search consumer and issue/delete, against the embedded Jira emulator (module jira-standin), or
+ * against a real Jira when JIRASPOKE_* environment variables are set:
  * <ul>
  * <li>Cloud: JIRASPOKE_BASE_URL (https://your-site.atlassian.net), JIRASPOKE_EMAIL, JIRASPOKE_API_TOKEN</li>
  * <li>Data Center: JIRASPOKE_BASE_URL, JIRASPOKE_PAT</li>
@@ -41,11 +44,12 @@ public final class Demo {
         JiraSpokeConnection connection = fromEnvironment(env);
         String project = env.getOrDefault("JIRASPOKE_PROJECT", "DEMO");
         String issueType = env.getOrDefault("JIRASPOKE_ISSUE_TYPE", "Task");
-        JiraStandIn standIn = null;
+        JiraEmulator emulator = null;
         if (connection == null) {
-            standIn = JiraStandIn.start(JiraStandIn.Flavour.CLOUD).seedIssues(project, 5);
-            connection = JiraSpokeConnection.basicApiToken(standIn.baseUrl(), "demo@example.com", "demo-token");
-            System.out.println("No JIRASPOKE_* settings: using the embedded Jira stand-in at " + standIn.baseUrl());
+            emulator = JiraEmulator.cloud().seedIssues(project, 5).start();
+            connection = JiraSpokeConnection.basicApiToken(emulator.baseUrl(), emulator.email(), emulator.apiToken());
+            System.out.println("No JIRASPOKE_* settings: using the embedded Jira emulator (Cloud) at " + emulator.baseUrl()
+                               + ", project " + project + " with 5 issues");
         }
         AtomicInteger seen = new AtomicInteger();
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -58,44 +62,68 @@ public final class Demo {
                     from("jiraspoke:issue/search?connection=demo&startFrom=beginning&initialDelay=0&delay=5000"
                          + "&jql=project = " + project)
                             .routeId("watch-project").autoStartup(false)
-                            .process(e -> seen.incrementAndGet())
-                            .log("consumer: ${body.key} [${body.status}] ${body.summary}");
+                            .process(e -> seen.incrementAndGet());
                 }
             });
             camel.start();
             ProducerTemplate t = camel.createProducerTemplate();
 
             JiraServerInfo info = t.requestBody("jiraspoke:server/info?connection=demo", null, JiraServerInfo.class);
-            System.out.println("server/info:  " + info.getDeploymentType() + " " + info.getVersion());
+            line("server/info", info.getDeploymentType() + " " + info.getVersion());
             JiraUser me = t.requestBody("jiraspoke:user/myself?connection=demo", null, JiraUser.class);
-            System.out.println("user/myself:  " + me.getDisplayName() + " (" + me.getId() + ")");
+            line("user/myself", me.getDisplayName() + " (" + me.getId() + ")");
 
             JiraIssue created = t.requestBodyAndHeader(
                     "jiraspoke:issue/create?connection=demo&projectKey=" + project + "&issueType=" + issueType,
                     "Created by the camel-jira-spoke demo.\n\nPlain text becomes ADF on Jira Cloud.",
                     JiraSpokeConstants.SUMMARY, "Hello from Apache Camel", JiraIssue.class);
-            System.out.println("issue/create: " + created.getKey());
-            t.sendBodyAndHeaders("jiraspoke:issue/update?connection=demo", Map.of("labels", java.util.List.of("camel")),
-                    Map.of(JiraSpokeConstants.ISSUE_KEY, created.getKey(),
-                            JiraSpokeConstants.SUMMARY, "Hello from Apache Camel (updated)"));
+            String key = created.getKey();
+            line("issue/create", key + " \"Hello from Apache Camel\"");
+            t.sendBodyAndHeaders("jiraspoke:issue/update?connection=demo", Map.of("labels", List.of("camel")),
+                    Map.of(JiraSpokeConstants.ISSUE_KEY, key, JiraSpokeConstants.SUMMARY, "Hello from Apache Camel (updated)"));
+            line("issue/update", key + " renamed and labelled camel");
+            JiraComment comment = t.requestBodyAndHeader("jiraspoke:issue/addComment?connection=demo",
+                    "Picked up by the demo route.", JiraSpokeConstants.ISSUE_KEY, key, JiraComment.class);
+            line("issue/addComment", key + " comment " + comment.getId() + ": " + comment.getBody());
+            transition(t, key);
+
+            @SuppressWarnings("unchecked")
+            List<JiraIssue> found = t.requestBody("jiraspoke:issue/search?connection=demo&fields=summary,status&jql=project = "
+                                                  + project + " AND labels = camel", null, List.class);
+            line("issue/search", found.size() + " issue(s) in " + project + " labelled camel: "
+                                 + found.stream().map(JiraIssue::getKey).toList());
             JiraIssue fetched = t.requestBodyAndHeader("jiraspoke:issue/get?connection=demo", null,
-                    JiraSpokeConstants.ISSUE_KEY, created.getKey(), JiraIssue.class);
-            System.out.println("issue/get:    " + fetched.getKey() + " \"" + fetched.getSummary() + "\" labels "
-                               + fetched.getFieldValue("labels") + ": " + fetched.getDescription().replace('\n', ' '));
+                    JiraSpokeConstants.ISSUE_KEY, key, JiraIssue.class);
+            line("issue/get", key + " \"" + fetched.getSummary() + "\" [" + fetched.getStatus() + "] labels "
+                              + fetched.getFieldValue("labels") + ": " + fetched.getDescription().replace('\n', ' '));
 
             camel.getRouteController().startRoute("watch-project");
             waitForConsumer(seen);
-            System.out.println("consumer:     saw " + seen.get() + " new or updated issue(s) in " + project);
+            line("consumer", "issue/search streamed " + seen.get() + " new or updated issue(s) of " + project);
 
-            t.sendBodyAndHeader("jiraspoke:issue/delete?connection=demo", null, JiraSpokeConstants.ISSUE_KEY,
-                    created.getKey());
-            System.out.println("issue/delete: " + created.getKey());
+            t.sendBodyAndHeader("jiraspoke:issue/delete?connection=demo", null, JiraSpokeConstants.ISSUE_KEY, key);
+            line("issue/delete", key);
         } finally {
-            if (standIn != null) {
-                standIn.close();
+            if (emulator != null) {
+                emulator.close();
             }
         }
         return seen.get();
+    }
+
+    private static void line(String action, String what) {
+        System.out.printf("%-17s %s%n", action, what);
+    }
+
+    /** To the status "In Progress", which both Jira's default workflows have; a workflow without it skips the step. */
+    private static void transition(ProducerTemplate t, String key) {
+        try {
+            t.sendBodyAndHeader("jiraspoke:issue/transition?connection=demo&targetStatus=In Progress", null,
+                    JiraSpokeConstants.ISSUE_KEY, key);
+            line("issue/transition", key + " moved to In Progress");
+        } catch (CamelExecutionException e) {
+            line("issue/transition", key + " not moved: " + e.getCause().getMessage());
+        }
     }
 
     /** Waits until the consumer has delivered something and then stayed quiet for half a second. */

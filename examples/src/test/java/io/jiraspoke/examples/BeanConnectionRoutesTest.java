@@ -3,32 +3,29 @@ package io.jiraspoke.examples;
 import java.util.Properties;
 
 import io.jiraspoke.camel.model.JiraUser;
-import io.jiraspoke.standin.JiraStandIn;
+import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A Data Center connection declared as a bean in YAML and in XML, used by name, against the stand-in. */
+/** A Data Center connection declared as a bean in YAML and in XML, used by name, against the emulator. */
 class BeanConnectionRoutesTest {
 
-    private JiraStandIn jira;
-    private Main main;
+    // an instance field: a fresh Data Center emulator for each test, which takes only this token
+    @RegisterExtension
+    final JiraEmulator jira = JiraEmulator.dataCenter().personalAccessToken("dc-pat");
 
-    @BeforeEach
-    void startJira() {
-        jira = JiraStandIn.start(JiraStandIn.Flavour.SERVER).requireAuthorization("Bearer dc-pat");
-    }
+    private Main main;
 
     @AfterEach
     void stop() throws Exception {
         if (main != null) {
             main.stop();
         }
-        jira.close();
     }
 
     @ParameterizedTest

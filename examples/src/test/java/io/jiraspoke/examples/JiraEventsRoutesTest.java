@@ -15,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
-import io.jiraspoke.standin.JiraStandIn;
+import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -25,13 +27,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Runs docs/webhooks.md's route on a Vert.x platform-http server and posts it two deliveries signed as Jira signs them. */
 class JiraEventsRoutesTest {
 
     private static final String SECRET = "example-webhook-secret";
 
-    private JiraStandIn jira;
+    private JiraEmulator jira;
     private CamelContext camel;
 
     @AfterEach
@@ -46,7 +49,7 @@ class JiraEventsRoutesTest {
 
     @Test
     void receivesANewIssueAndACommentAndRefusesAnUnsignedDelivery() throws Exception {
-        jira = JiraStandIn.start(JiraStandIn.Flavour.CLOUD);
+        jira = JiraEmulator.cloud().start();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -80,6 +83,43 @@ class JiraEventsRoutesTest {
         assertThat(post(port, commented, "d2", true)).isEqualTo(204);
         assertThat(post(port, commented, "d3", false)).as("unsigned").isEqualTo(401);
         assertThat(both.matches(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void receivesWhatTheEmulatorDeliversWhenARouteCreatesAndCommentsAnIssue() throws Exception {
+        jira = JiraEmulator.cloud().start();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        jira.registerWebhook("http://127.0.0.1:" + port + "/jira/events", SECRET, null,
+                "jira:issue_created", "comment_created");
+        camel = new DefaultCamelContext();
+        Properties p = new Properties();
+        p.setProperty("jira.webhookSecret", SECRET);
+        camel.getPropertiesComponent().setInitialProperties(p);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        camel.addService(new VertxPlatformHttpServer(server));
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com",
+                "demo-token"));
+        camel.addComponent("jiraspoke", component);
+        camel.addRoutes(new JiraEventsRoutes());
+        camel.start();
+        NotifyBuilder both = new NotifyBuilder(camel).fromRoute("jira-events").whenCompleted(2).create();
+        ProducerTemplate template = camel.createProducerTemplate();
+
+        String key = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
+                                                   + "&issueType=Task", "The disk of db-2 is full.",
+                "CamelJiraSpokeSummary", "Disk full on db-2", JiraIssue.class).getKey();
+        template.requestBodyAndHeader("jiraspoke:issue/addComment?connection=jira", "Cleaned up /var/log.",
+                "CamelJiraSpokeIssueKey", key);
+
+        assertThat(both.matches(20, TimeUnit.SECONDS)).as("both deliveries reached the route").isTrue();
+        assertThat(jira.webhookDeliveries()).extracting(JiraEmulator.WebhookDelivery::event, JiraEmulator.WebhookDelivery::status)
+                .containsExactly(tuple("jira:issue_created", 204), tuple("comment_created", 204));
     }
 
     private static int post(int port, String json, String identifier, boolean signed) throws Exception {

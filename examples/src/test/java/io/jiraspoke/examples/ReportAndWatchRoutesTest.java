@@ -7,13 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.model.JiraIssue;
-import io.jiraspoke.standin.JiraStandIn;
+import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,24 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the README's routes, written in Java DSL, YAML and XML, with camel-main and the connection configured from
- * properties exactly as in application.properties, against the embedded Jira stand-in.
+ * properties exactly as in application.properties, against the Jira emulator.
  */
 class ReportAndWatchRoutesTest {
 
-    private JiraStandIn jira;
-    private Main main;
+    @RegisterExtension
+    final JiraEmulator jira = JiraEmulator.cloud().seedIssues("DEMO", 3);
 
-    @BeforeEach
-    void startJira() {
-        jira = JiraStandIn.start(JiraStandIn.Flavour.CLOUD).seedIssues("DEMO", 3);
-    }
+    private Main main;
 
     @AfterEach
     void stop() throws Exception {
         if (main != null) {
             main.stop();
         }
-        jira.close();
     }
 
     @ParameterizedTest
@@ -46,9 +42,8 @@ class ReportAndWatchRoutesTest {
     void reportsABugAndWatchesTheProject(String dsl) throws Exception {
         Properties p = new Properties();
         p.setProperty("jira.project", "DEMO");
-        p.setProperty("camel.component.jiraspoke.connections[jira].baseUrl", jira.baseUrl());
-        p.setProperty("camel.component.jiraspoke.connections[jira].email", "demo@example.com");
-        p.setProperty("camel.component.jiraspoke.connections[jira].apiToken", "demo-token");
+        // camel.component.jiraspoke.connections[jira].baseUrl, .email, .apiToken as application.properties has them
+        p.putAll(jira.camelProperties("jira"));
         main = new Main();
         switch (dsl) {
             case "yaml" -> p.setProperty("camel.main.routes-include-pattern", "classpath:routes/report-and-watch.yaml");

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
-import io.jiraspoke.standin.JiraStandIn;
+import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,11 +20,11 @@ class ResumableWatchRoutesTest {
     @TempDir
     Path dir;
 
-    private static CamelContext start(JiraStandIn jira, String stateFile) throws Exception {
+    private static CamelContext start(JiraEmulator jira, String stateFile) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         JiraSpokeComponent component = new JiraSpokeComponent();
         component.addConnection("jira",
-                JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com", "demo-token"));
+                JiraSpokeConnection.basicApiToken(jira.baseUrl(), jira.email(), jira.apiToken()));
         camel.addComponent("jiraspoke", component);
         camel.addRoutes(new ResumableWatchRoutes(stateFile));
         return camel;
@@ -33,7 +33,7 @@ class ResumableWatchRoutesTest {
     @Test
     void restartDeliversOnlyWhatChanged() throws Exception {
         String state = dir.resolve("jira-consumer.state").toString();
-        try (JiraStandIn jira = JiraStandIn.start(JiraStandIn.Flavour.CLOUD).seedIssues("DEMO", 4)) {
+        try (JiraEmulator jira = JiraEmulator.cloud().seedIssues("DEMO", 4).start()) {
             try (CamelContext first = start(jira, state)) {
                 NotifyBuilder all = new NotifyBuilder(first).fromRoute("resumable-watch").whenCompleted(4).create();
                 first.start();

@@ -11,14 +11,19 @@ final class JiraError extends RuntimeException {
     private final Map<String, String> errors;
 
     JiraError(int status, List<String> errorMessages, Map<String, String> errors) {
-        super(status + " " + errorMessages + " " + errors);
+        super(status + " " + errorMessages + " " + errors, null, false, false);
         this.status = status;
         this.errorMessages = List.copyOf(errorMessages);
-        this.errors = Map.copyOf(errors);
+        // Jira lists field errors in the order it found them.
+        this.errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
     }
 
     static JiraError message(int status, String message) {
         return new JiraError(status, List.of(message), Map.of());
+    }
+
+    static JiraError badRequest(String message) {
+        return message(400, message);
     }
 
     static JiraError fields(Map<String, String> errors) {

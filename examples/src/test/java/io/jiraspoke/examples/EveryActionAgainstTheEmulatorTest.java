@@ -1,0 +1,180 @@
+package io.jiraspoke.examples;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.jiraspoke.camel.JiraSpokeComponent;
+import io.jiraspoke.camel.JiraSpokeConnection;
+import io.jiraspoke.standin.JiraEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The component's actions that the emulator serves (docs/emulator.md lists them), each called against the emulator
+ * on Cloud and on Data Center, as a user's route test would: the emulator answers what the actions ask, and its
+ * state shows what they did.
+ */
+class EveryActionAgainstTheEmulatorTest {
+
+    private JiraEmulator jira;
+    private CamelContext camel;
+    private ProducerTemplate t;
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+        jira.close();
+    }
+
+    private void start(JiraEmulator.Flavour flavour) throws Exception {
+        jira = JiraEmulator.of(flavour).start();
+        JiraSpokeConnection connection = flavour == JiraEmulator.Flavour.CLOUD
+                ? JiraSpokeConnection.basicApiToken(jira.baseUrl(), jira.email(), jira.apiToken())
+                : JiraSpokeConnection.personalAccessToken(jira.baseUrl(), jira.personalAccessToken());
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", connection);
+        camel = new DefaultCamelContext();
+        camel.addComponent("jiraspoke", component);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the content streams until the exchange completes: read it in the route
+                from("direct:download").to("jiraspoke:attachment/download?connection=jira").convertBodyTo(String.class);
+            }
+        });
+        camel.start();
+        t = camel.createProducerTemplate();
+    }
+
+    /** Calls an action and answers the Simple expression over its result. */
+    private String call(String action, Object body, Map<String, Object> headers, String result) {
+        Exchange ex = t.request("jiraspoke:" + action + (action.contains("?") ? "&" : "?") + "connection=jira", e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        });
+        if (ex.getException() != null) {
+            throw new AssertionError(action + " failed", ex.getException());
+        }
+        return camel.resolveLanguage("simple").createExpression(result).evaluate(ex, String.class);
+    }
+
+    private String call(String action, String result) {
+        return call(action, null, Map.of(), result);
+    }
+
+    private static Map<String, Object> key(String key) {
+        return Map.of("CamelJiraSpokeIssueKey", key);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraEmulator.Flavour.class)
+    void everyAction(JiraEmulator.Flavour flavour) throws Exception {
+        start(flavour);
+        boolean cloud = flavour == JiraEmulator.Flavour.CLOUD;
+        String ada = jira.users().get(1);
+
+        assertThat(call("server/info", "${body.deploymentType}")).isEqualTo(cloud ? "Cloud" : "Server");
+        assertThat(call("user/myself", "${body.displayName}")).isEqualTo("Demo User");
+
+        String issue = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Printer on fire)",
+                Map.of("Story Points", 3, "Severity", "Major"), Map.of(), "${body.key}");
+        assertThat(issue).isEqualTo("DEMO-1");
+        assertThat(call("issue/get", null, key(issue), "${body.summary} ${body.field[Story Points]}")).isEqualTo("Printer on fire 3");
+        call("issue/update?summary=RAW(Printer still on fire)", Map.of("labels", List.of("office")), key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(call("issue/search?jql=RAW(project = DEMO AND labels = office)&fields=summary", "${body[0].summary}"))
+                .isEqualTo("Printer still on fire");
+        assertThat(call("field/lookup?fieldName=RAW(Story Points)", "${body.id}")).isEqualTo(jira.fieldId("Story Points"));
+
+        call("issue/addComment", "First look", key(issue), "${body.id}");
+        String second = call("issue/addComment", "Second look", key(issue), "${body.id}");
+        assertThat(call("issue/latestComment", null, key(issue), "${body.body}")).isEqualTo("Second look");
+        assertThat(call("issue/comments", null, key(issue), "${body.size()}")).isEqualTo("2");
+        call("issue/updateComment?commentId=" + second, "Second look, edited", key(issue), "${body.id}");
+        call("issue/deleteComment?commentId=" + second, null, key(issue), "${header.CamelJiraSpokeCommentId}");
+        assertThat(jira.comments(issue)).containsExactly("First look");
+
+        String attachment = call("issue/addAttachment?fileName=build.log", "Build 4711 passed".getBytes(StandardCharsets.UTF_8),
+                key(issue), "${header.CamelJiraSpokeAttachmentId}");
+        assertThat(call("issue/latestAttachment", null, key(issue), "${body.filename}")).isEqualTo("build.log");
+        assertThat(t.requestBodyAndHeader("direct:download", null, "CamelJiraSpokeAttachmentId", attachment, String.class))
+                .isEqualTo("Build 4711 passed");
+        call("issue/deleteAttachment?attachmentId=" + attachment, "${header.CamelJiraSpokeAttachmentId}");
+        assertThat(jira.issue(issue).orElseThrow().path("fields").path("attachment")).isEmpty();
+
+        assertThat(call("issue/transitions", null, key(issue), "${body.size()}")).isEqualTo(cloud ? "2" : "3");
+        call("issue/transition?targetStatus=In Progress", null, key(issue), "${header.CamelJiraSpokeTransitionId}");
+        assertThat(jira.status(issue)).isEqualTo("In Progress");
+        call("issue/transition?transition=" + (cloud ? "Done" : "Resolve Issue"), "Fixed the paper feed", key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.status(issue)).isEqualTo(cloud ? "Done" : "Resolved");
+        assertThat(jira.comments(issue)).last().isEqualTo("Fixed the paper feed");
+        assertThat(call("issue/statuses?projectKey=DEMO", "${body[0].statuses.size()}")).isEqualTo(cloud ? "3" : "5");
+        assertThat(call("issue/priorities", "${body.size()}")).isEqualTo("5");
+
+        call("issue/assign?assignee=" + ada, null, key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.issue(issue).orElseThrow().path("fields").path("assignee").path("displayName").asText()).isEqualTo("Ada Lovelace");
+        call("issue/assign?assignee=grace@example.com", null, key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.issue(issue).orElseThrow().path("fields").path("assignee").path("displayName").asText())
+                .as("a user by e-mail address, found with user/search").isEqualTo("Grace Hopper");
+        call("issue/addWatcher?watcher=" + ada, null, key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(call("issue/watchers", null, key(issue), "${body.watchCount}")).isEqualTo("1");
+        call("issue/removeWatcher?watcher=" + ada, null, key(issue), "${header.CamelJiraSpokeIssueKey}");
+        call("issue/notify?subject=Fixed&notifyTo=watchers,assignee", "The printer works again.", key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.notifications()).singleElement().satisfies(n -> assertThat(n.path("textBody").asText()).isEqualTo("The printer works again."));
+
+        assertThat(call("project/get?projectKey=DEMO", "${body.name}")).isEqualTo("Demo");
+        assertThat(call("project/list", "${body.size()}")).isEqualTo("1");
+        assertThat(call("project/assignableUsers?projectKey=DEMO&userQuery=ada", "${body[0].displayName}")).isEqualTo("Ada Lovelace");
+        assertThat(call("project/create?projectKey=OPS&projectName=Operations&projectTypeKey=software&projectLead="
+                        + jira.users().get(0), "${body.key}")).isEqualTo("OPS");
+        assertThat(call("project/list", "${body.size()}")).isEqualTo("2");
+        assertThat(call("user/search?query=grace", "${body[0].displayName}")).isEqualTo("Grace Hopper");
+
+        call("webhook/subscribe?webhookName=Bridge&webhookUrl=http://127.0.0.1:9/hook&webhookEvents=jira:issue_created"
+             + "&jql=RAW(project = DEMO)&webhookSecret=s3cret", "${header.CamelJiraSpokeWebhookId}");
+        String webhook = call("webhook/list", "${body[0].id}");
+        assertThat(call("webhook/list", "${body.size()} ${body[0].jql}")).isEqualTo("1 project = DEMO");
+        call("webhook/unsubscribe?webhookId=" + webhook, "${header.CamelJiraSpokeWebhookOutcome}");
+        assertThat(call("webhook/list", "${body.size()}")).isEqualTo("0");
+
+        assertThat(call("board/list?projectKey=DEMO", "${body.size()} ${body[0].id} ${body[0].type}")).isEqualTo("1 1 scrum");
+        String sprint = call("sprint/create?sprintName=RAW(DEMO 1)&boardId=1&startDate=2026-11-16T08:00:00Z&endDate=2026-11-30"
+                             + "&sprintGoal=RAW(Fix the printer)", "${header.CamelJiraSpokeSprintId}");
+        assertThat(call("sprint/get?sprintId=" + sprint, "${body.name} ${body.state}")).isEqualTo("DEMO 1 future");
+        assertThat(call("sprint/update?sprintId=" + sprint + "&sprintState=active", "${body.state} ${body.goal}"))
+                .isEqualTo("active Fix the printer");
+        assertThat(call("sprint/list?boardId=1&sprintState=active", "${body.size()}")).isEqualTo("1");
+        call("issue/update", Map.of("Sprint", Integer.parseInt(sprint)), key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(call("issue/get", null, key(issue), "${body.sprint.name}")).isEqualTo("DEMO 1");
+        call("sprint/delete?sprintId=" + sprint, "${header.CamelJiraSpokeSprintId}");
+
+        call("issue/delete", null, key(issue), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.issueCount()).isZero();
+        assertThat(jira.requestLog()).allMatch(line -> !line.contains("/rest/api/" + (cloud ? "2" : "3") + "/"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void scopedApiTokensGoThroughTheGateway() throws Exception {
+        jira = JiraEmulator.cloud().scopedApiToken("bot@example.com", "scoped-t0ken").start();
+        camel = new DefaultCamelContext();
+        // a connection from its settings, as properties bind them
+        JiraSpokeConnection scoped = new JiraSpokeConnection();
+        org.apache.camel.support.PropertyBindingSupport.build().bind(camel, scoped, new java.util.HashMap<>(jira.scopedConnectionSettings()));
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", scoped);
+        camel.addComponent("jiraspoke", component);
+        camel.start();
+        t = camel.createProducerTemplate();
+
+        assertThat(call("issue/create?projectKey=DEMO&issueType=Task&summary=Scoped", "${body.key}")).isEqualTo("DEMO-1");
+        assertThat(jira.requestLog()).allMatch(line -> line.contains(" /ex/jira/" + jira.cloudId() + "/rest/api/3/"));
+    }
+}

@@ -1,0 +1,142 @@
+package io.jiraspoke.standin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Delivers webhook payloads to the registered URLs, one at a time in the order the changes happened, as Jira's
+ * admin webhooks do: POST with the JSON payload, {@code X-Atlassian-Webhook-Identifier} (the same on each retry of
+ * one delivery), {@code X-Atlassian-Webhook-Retry} on retries, and {@code X-Hub-Signature: sha256=<hex HMAC>} of
+ * the raw body when the webhook has a secret. A delivery that fails (no 2xx, or no answer) is retried a bounded
+ * number of times.
+ */
+final class Webhooks implements AutoCloseable {
+
+    /** A registered webhook; {@code jql} may be null (every issue). */
+    record Webhook(String id, String name, String url, List<String> events, String jql, String secret, boolean enabled,
+                   boolean excludeBody, long created, long updated) {
+
+        @Override
+        public String toString() {
+            // The secret stays out of logs and failure messages.
+            return "Webhook[" + id + " " + name + " -> " + url + "]";
+        }
+    }
+
+    record Delivery(Webhook hook, String event, byte[] body) {}
+
+    private static final int ATTEMPTS = 3;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jira-emulator-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<JiraEmulator.WebhookDelivery> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final Duration retryDelay;
+
+    Webhooks(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    void send(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            sender.execute(() -> deliver(delivery));
+        }
+    }
+
+    private void deliver(Delivery d) {
+        String identifier = UUID.randomUUID().toString();
+        int status = -1;
+        int attempt = 0;
+        while (attempt < ATTEMPTS) {
+            attempt++;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.hook().url()))
+                    .timeout(TIMEOUT)
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .header("User-Agent", "Atlassian Webhook HTTP Client")
+                    .header("X-Atlassian-Webhook-Identifier", identifier)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
+            if (attempt > 1) {
+                request.header("X-Atlassian-Webhook-Retry", String.valueOf(attempt - 1));
+            }
+            if (d.hook().secret() != null && !d.hook().secret().isEmpty()) {
+                request.header("X-Hub-Signature", "sha256=" + hmac(d.hook().secret(), d.body()));
+            }
+            try {
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                status = -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (attempt < ATTEMPTS && !sleep(retryDelay.multipliedBy(attempt))) {
+                return;
+            }
+        }
+        outcomes.add(new JiraEmulator.WebhookDelivery(d.hook().id(), d.hook().url(), d.event(), identifier, attempt, status,
+                new String(d.body(), StandardCharsets.UTF_8)));
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    List<JiraEmulator.WebhookDelivery> outcomes() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
+        }
+    }
+
+    void clear() {
+        outcomes.clear();
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        try {
+            sender.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
