@@ -36,6 +36,8 @@ public final class Bench {
     static final String CAMEL_HTTP = "camel-http + camel-jackson route";
     static final String SPOKE = "jiraspoke";
     static final String CEILING = "stub ceiling (bodies read, not parsed)";
+    static final String PRODUCER = "jiraspoke producer (iterator + streaming split)";
+    static final String CONSUMER = "jiraspoke incremental consumer (startFrom=beginning)";
 
     record Row(String scenario, String variant, List<Measure.Sample> samples, List<Double> thrRatio,
                List<Double> cpuRatio, List<Double> allocRatio, List<Double> stubCpuPerReq) {
@@ -82,6 +84,13 @@ public final class Bench {
             stream.put(CEILING, () -> v.ceilingStream(streamIssues));
             String streamName = "issue/search stream " + streamIssues + " issues (per issue)";
             scenarios.put(streamName, stream);
+            Map<String, Measure.Call> consumer = new LinkedHashMap<>();
+            consumer.put(PRODUCER, v::spokeStream);
+            consumer.put(CONSUMER, () -> v.spokeConsumer(streamIssues));
+            String consumerName = "issue/search consumer vs producer, " + streamIssues
+                                  + " issues in one overlap window (per issue)";
+            scenarios.put(consumerName, consumer);
+            java.util.Set<String> once = java.util.Set.of(streamName, consumerName);
 
             Map<String, Map<String, List<Measure.Sample>>> samples = new LinkedHashMap<>();
             Map<String, Map<String, List<Double>>> stubCpu = new LinkedHashMap<>();
@@ -95,7 +104,7 @@ public final class Bench {
                     for (String variant : order) {
                         Measure.Call call = s.getValue().get(variant);
                         JsonNode before = stats(port);
-                        Measure.Sample sample = name.equals(streamName)
+                        Measure.Sample sample = once.contains(name)
                                 ? Measure.times(call, 1)
                                 : Measure.forTime(call, threads, nanos);
                         JsonNode after = stats(port);
@@ -124,6 +133,11 @@ public final class Bench {
             if (probes) {
                 report.append('\n').append(probes(port, streamIssues));
             }
+            if (Boolean.parseBoolean(envText("BENCH_EXTRAS", "true"))) {
+                report.append('\n').append(oauth(port, env("BENCH_OAUTH_CALLS", 10_000)));
+                report.append('\n').append(rateLimited(env("BENCH_ALLOWED_RATE", 50),
+                        Double.parseDouble(envText("BENCH_RATE_SECONDS", "10"))));
+            }
         } finally {
             stub.getOutputStream().close();
             stub.waitFor(10, TimeUnit.SECONDS);
@@ -149,10 +163,12 @@ public final class Bench {
     private static String table(Map<String, Map<String, List<Measure.Sample>>> samples,
                                 Map<String, Map<String, List<Double>>> stubCpu) {
         StringBuilder t = new StringBuilder();
-        t.append("| scenario | variant | calls/s | × plain | CPU µs/call | × plain | alloc KB/call | × plain | stub CPU µs/request |\n");
+        t.append("| scenario | variant | calls/s | × base | CPU µs/call | × base | alloc KB/call | × base | stub CPU µs/request |\n");
         t.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, Map<String, List<Measure.Sample>>> s : samples.entrySet()) {
-            List<Measure.Sample> plain = s.getValue().get(PLAIN);
+            // The base of the ratios is the scenario's first variant: the plain client, or the producer.
+            String baseName = s.getValue().keySet().iterator().next();
+            List<Measure.Sample> plain = s.getValue().get(baseName);
             for (Map.Entry<String, List<Measure.Sample>> v : s.getValue().entrySet()) {
                 List<Measure.Sample> mine = v.getValue();
                 List<Double> thr = new ArrayList<>(), thrR = new ArrayList<>(), cpu = new ArrayList<>(),
@@ -168,7 +184,7 @@ public final class Bench {
                     allocR.add(m.allocBytesPerUnit() / p.allocBytesPerUnit());
                     failures += m.failures();
                 }
-                boolean isPlain = v.getKey().equals(PLAIN);
+                boolean isPlain = v.getKey().equals(baseName);
                 t.append("| ").append(s.getKey()).append(" | ").append(v.getKey())
                         .append(failures > 0 ? " (" + failures + " FAILED)" : "").append(" | ")
                         .append(spread(thr, "%.0f")).append(" | ").append(isPlain ? "1" : spread(thrR, "%.2f"))
@@ -178,7 +194,8 @@ public final class Bench {
                         .append(spread(stubCpu.get(s.getKey()).get(v.getKey()), "%.1f")).append(" |\n");
             }
         }
-        t.append("\nEach cell: median over rounds (min–max). Ratios are taken within each round, then summarised.\n");
+        t.append("\nEach cell: median over rounds (min–max). Ratios (× base) are to the scenario's first row, taken within"
+                 + " each round, then summarised. Streams count issues, not requests; their stub CPU is per page.\n");
         return t.toString();
     }
 
@@ -189,6 +206,43 @@ public final class Bench {
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median, sorted.get(0),
                 sorted.get(n - 1));
+    }
+
+    private static String oauth(int port, int calls) throws Exception {
+        long before = stats(port).get("tokens").asLong();
+        long t0 = System.nanoTime();
+        long failed = Variants.oauthCalls("http://127.0.0.1:" + port, calls);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long tokens = stats(port).get("tokens").asLong() - before;
+        return String.format(Locale.ROOT, "OAuth client credentials: %d issue/get calls in %.1f s, %d failed, %d token"
+                                          + " request(s) (tokens last 3600 s; target: one per lifetime).%n",
+                calls, secs, failed, tokens);
+    }
+
+    private static String rateLimited(int allowed, double seconds) throws Exception {
+        Process limited = startStub(1000, allowed);
+        try {
+            int port = port(limited);
+            StringBuilder t = new StringBuilder("A stub that admits " + allowed + " requests/s and answers 429 with"
+                                                + " Retry-After: 1 beyond it; issue/get from 8 threads for " + seconds
+                                                + " s:\n\n| connection | achieved/s | × allowed | failed exchanges |"
+                                                + " 429 answers |\n|---|---|---|---|---|\n");
+            for (double setting : new double[] {0, allowed}) {
+                long before = stats(port).get("limited").asLong();
+                long t0 = System.nanoTime();
+                long[] r = Variants.rateLimited("http://127.0.0.1:" + port, 8, seconds, setting);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                long answers429 = stats(port).get("limited").asLong() - before;
+                t.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %d | %d |%n",
+                        setting == 0 ? "defaults (the limit unknown to the client)" : "maxRequestsPerSecond=" + allowed,
+                        r[0] / secs, r[0] / secs / allowed, r[1], answers429));
+            }
+            return t.toString();
+        } finally {
+            limited.getOutputStream().close();
+            limited.waitFor(10, TimeUnit.SECONDS);
+            limited.destroy();
+        }
     }
 
     // --- -Xmx probes: the stream in a fresh JVM per heap size ------------------------------------------------

@@ -37,7 +37,18 @@ final class Measure {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /**
+     * Bytes a call allocated on threads other than its caller (a consumer's scheduler thread), added by the call
+     * itself; read and reset by each run.
+     */
+    static final java.util.concurrent.atomic.AtomicLong OFF_THREAD_ALLOC = new java.util.concurrent.atomic.AtomicLong();
+
     private Measure() {
+    }
+
+    /** What the current thread has allocated so far. */
+    static long allocatedByCurrentThread() {
+        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     /** {@code threads} callers, each calling until {@code nanos} have passed (at least once each). */
@@ -89,6 +100,7 @@ final class Measure {
             th.start();
         }
         ready.await();
+        OFF_THREAD_ALLOC.set(0);
         long cpu0 = OS.getProcessCpuTime();
         startAt[0] = System.nanoTime();
         go.countDown();
@@ -103,6 +115,6 @@ final class Measure {
             a += alloc[t];
             f += failures[t];
         }
-        return new Sample(Math.max(u, 1), wall, cpu, a, f, first.get());
+        return new Sample(Math.max(u, 1), wall, cpu, a + OFF_THREAD_ALLOC.getAndSet(0), f, first.get());
     }
 }

@@ -241,6 +241,138 @@ final class Variants implements AutoCloseable {
         return Counter.n;
     }
 
+    /**
+     * The incremental consumer's first poll from the beginning over {@code total} issues that all carry the same
+     * {@code updated} (a bulk edit: one overlap window holds them all). A fresh context per run, so that no state is
+     * left from the previous run; its start is inside the measured time, as it is a few milliseconds.
+     */
+    long spokeConsumer(int total) throws Exception {
+        CamelContext c = new DefaultCamelContext();
+        JiraSpokeComponent jira = new JiraSpokeComponent();
+        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+        connection.setDeployment("cloud");
+        jira.addConnection("bench", connection);
+        c.addComponent("jiraspoke", jira);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        long[] seen = new long[1];
+        long[] thread = {-1, 0};
+        c.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:issue/search?connection=bench&jql=project = BENCH&startFrom=beginning"
+                     + "&delay=3600000&initialDelay=0")
+                        .process(e -> {
+                            if (thread[0] < 0) {
+                                thread[0] = Thread.currentThread().getId();
+                            }
+                            check(e.getIn().getBody(JiraIssue.class).getKey());
+                            if (++seen[0] == total) {
+                                // The consumer's thread was created by this context: all it allocated is this run's.
+                                thread[1] = Measure.allocatedByCurrentThread();
+                                done.countDown();
+                            }
+                        });
+            }
+        });
+        try {
+            c.start();
+            if (!done.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the consumer delivered " + seen[0] + " of " + total + " in 5 minutes");
+            }
+            Measure.OFF_THREAD_ALLOC.addAndGet(thread[1]);
+            return seen[0];
+        } finally {
+            c.close();
+        }
+    }
+
+    /**
+     * {@code calls} issue/get calls on an OAuth client-credentials connection through the stub's token endpoint and
+     * gateway path; answers the failed calls. The token requests are counted by the stub.
+     */
+    static long oauthCalls(String base, int calls) throws Exception {
+        try (CamelContext c = new DefaultCamelContext()) {
+            JiraSpokeComponent jira = new JiraSpokeComponent();
+            JiraSpokeConnection connection = new JiraSpokeConnection();
+            connection.setAuthType("oauth2-client-credentials");
+            connection.setClientId("bench-client");
+            connection.setClientSecret("bench-secret");
+            connection.setCloudId("11111111-2222-3333-4444-555555555555");
+            connection.setScopes("read:jira-work write:jira-work");
+            connection.setTokenUrl(base + "/oauth/token");
+            connection.setApiGatewayUrl(base);
+            jira.addConnection("oauth", connection);
+            c.addComponent("jiraspoke", jira);
+            c.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:oauth-get").to("jiraspoke:issue/get?connection=oauth");
+                }
+            });
+            c.start();
+            ProducerTemplate t = c.createProducerTemplate();
+            long failed = 0;
+            for (int i = 0; i < calls; i++) {
+                try {
+                    check(t.requestBodyAndHeader("direct:oauth-get", null, "CamelJiraSpokeIssueKey", KEY,
+                            JiraIssue.class).getKey());
+                } catch (RuntimeException e) {
+                    failed++;
+                }
+            }
+            return failed;
+        }
+    }
+
+    /**
+     * issue/get from {@code threads} callers for {@code seconds} against a stub that admits {@code rate} requests
+     * a second and answers 429 with Retry-After: 1 beyond it; answers {succeeded, failed}.
+     */
+    static long[] rateLimited(String base, int threads, double seconds, double maxRequestsPerSecond)
+            throws Exception {
+        try (CamelContext c = new DefaultCamelContext()) {
+            JiraSpokeComponent jira = new JiraSpokeComponent();
+            JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+            connection.setDeployment("cloud");
+            if (maxRequestsPerSecond > 0) {
+                connection.setMaxRequestsPerSecond(maxRequestsPerSecond);
+            }
+            jira.addConnection("limited", connection);
+            c.addComponent("jiraspoke", jira);
+            c.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:limited-get").to("jiraspoke:issue/get?connection=limited");
+                }
+            });
+            c.start();
+            ProducerTemplate t = c.createProducerTemplate();
+            java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            java.util.List<Thread> callers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Thread th = new Thread(() -> {
+                    while (System.nanoTime() - deadline < 0) {
+                        try {
+                            check(t.requestBodyAndHeader("direct:limited-get", null, "CamelJiraSpokeIssueKey", KEY,
+                                    JiraIssue.class).getKey());
+                            ok.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+                callers.add(th);
+                th.start();
+            }
+            for (Thread th : callers) {
+                th.join();
+            }
+            return new long[] {ok.get(), failed.get()};
+        }
+    }
+
     // --------------------------------------------------------------------------------------------------------
 
     private JsonNode tree(ClassicHttpResponse r, int expected) throws java.io.IOException {
