@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -48,7 +47,8 @@ public final class JiraStub {
     private final LongAdder limited = new LongAdder();
     private final LongAdder other = new LongAdder();
     private volatile String lastOther = "";
-    private final AtomicLong nextSlot = new AtomicLong();
+    private double bucket;
+    private long lastRefill;
     private int port;
 
     JiraStub(int totalIssues, double ratePerSecond) {
@@ -179,20 +179,23 @@ public final class JiraStub {
         return notFound;
     }
 
-    /** A fixed-window-free limiter: each admitted request takes the next slot of 1/rate seconds. */
-    private boolean admit() {
-        long interval = (long) (1_000_000_000L / ratePerSecond);
+    /**
+     * A token bucket as Jira's cost-based limits behave: up to one second's worth of requests in a burst, refilled at
+     * the allowed rate.
+     */
+    private synchronized boolean admit() {
         long now = System.nanoTime();
-        while (true) {
-            long slot = nextSlot.get();
-            long next = Math.max(slot, now - interval) + interval;
-            if (next - now > interval) {
-                return false;
-            }
-            if (nextSlot.compareAndSet(slot, next)) {
-                return true;
-            }
+        if (lastRefill == 0) {
+            lastRefill = now;
+            bucket = ratePerSecond;
         }
+        bucket = Math.min(ratePerSecond, bucket + (now - lastRefill) / 1e9 * ratePerSecond);
+        lastRefill = now;
+        if (bucket >= 1) {
+            bucket -= 1;
+            return true;
+        }
+        return false;
     }
 
     private byte[] searchPage(byte[] body, Buffer page, Buffer whole) {
