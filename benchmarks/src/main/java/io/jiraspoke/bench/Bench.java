@@ -50,6 +50,10 @@ public final class Bench {
             probe(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             return;
         }
+        if (args.length > 0 && args[0].equals("profile")) {
+            profile(args[1], Double.parseDouble(args[2]));
+            return;
+        }
         int rounds = env("BENCH_ROUNDS", 5);
         int warmups = env("BENCH_WARMUP_ROUNDS", 1);
         long nanos = TimeUnit.MILLISECONDS.toNanos((long) (Double.parseDouble(envText("BENCH_SECONDS", "2")) * 1000));
@@ -309,6 +313,25 @@ public final class Bench {
                            + out.lines().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
                                    .orElse("exit " + p.exitValue()));
         return -1;
+    }
+
+    /**
+     * One variant alone for a while, to run under JFR ({@code -XX:StartFlightRecording}): spoke-get, plain-get,
+     * spoke-create, plain-create, spoke-stream, plain-stream.
+     */
+    private static void profile(String what, double seconds) throws Exception {
+        Process stub = startStub(100_000, 0);
+        try (Variants v = new Variants(port(stub), true)) {
+            Map<String, Measure.Call> calls = Map.of("spoke-get", v::spokeGet, "plain-get", v::plainGet,
+                    "spoke-create", v::spokeCreate, "plain-create", v::plainCreate, "spoke-stream", v::spokeStream,
+                    "plain-stream", v::plainStream, "http-get", v::camelHttpGet);
+            Measure.Sample s = Measure.forTime(calls.get(what), 1, (long) (seconds * 1e9));
+            System.out.printf(Locale.ROOT, "%s: %.0f/s, %.1f µs CPU, %.1f KB per unit%n", what, s.perSecond(),
+                    s.cpuMicrosPerUnit(), s.allocBytesPerUnit() / 1024);
+        } finally {
+            stub.getOutputStream().close();
+            stub.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     private static void probe(String variant, int port, int total) throws Exception {

@@ -13,6 +13,7 @@ import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.model.JiraIssue;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -48,6 +49,8 @@ final class Variants implements AutoCloseable {
     private final CloseableHttpClient http;
     private final CamelContext camel;
     private final ProducerTemplate template;
+    // Resolved once: a template given a URI string normalises it on every call, which no route does.
+    private final Endpoint ep_http_get, ep_spoke_get, ep_http_create, ep_spoke_create, ep_spoke_stream;
     private final byte[] sink = new byte[64 * 1024];
     static volatile Object blackhole;
 
@@ -61,6 +64,7 @@ final class Variants implements AutoCloseable {
         if (!withCamel) {
             camel = null;
             template = null;
+            ep_http_get = ep_spoke_get = ep_http_create = ep_spoke_create = ep_spoke_stream = null;
             return;
         }
         camel = new DefaultCamelContext();
@@ -102,6 +106,11 @@ final class Variants implements AutoCloseable {
         });
         camel.start();
         template = camel.createProducerTemplate();
+        ep_http_get = camel.getEndpoint("direct:http-get");
+        ep_spoke_get = camel.getEndpoint("direct:spoke-get");
+        ep_http_create = camel.getEndpoint("direct:http-create");
+        ep_spoke_create = camel.getEndpoint("direct:spoke-create");
+        ep_spoke_stream = camel.getEndpoint("direct:spoke-stream");
     }
 
     private static void count(Exchange e, String key) {
@@ -137,12 +146,12 @@ final class Variants implements AutoCloseable {
     }
 
     long camelHttpGet() {
-        JsonNode issue = template.requestBodyAndHeader("direct:http-get", null, Exchange.HTTP_PATH, KEY, JsonNode.class);
+        JsonNode issue = template.requestBodyAndHeader(ep_http_get, null, Exchange.HTTP_PATH, KEY, JsonNode.class);
         return check(issue.path("key").asText());
     }
 
     long spokeGet() {
-        JiraIssue issue = template.requestBodyAndHeader("direct:spoke-get", null, "CamelJiraSpokeIssueKey", KEY,
+        JiraIssue issue = template.requestBodyAndHeader(ep_spoke_get, null, "CamelJiraSpokeIssueKey", KEY,
                 JiraIssue.class);
         return check(issue.getKey());
     }
@@ -180,12 +189,12 @@ final class Variants implements AutoCloseable {
             .getBytes(StandardCharsets.UTF_8);
 
     long camelHttpCreate() {
-        JsonNode created = template.requestBody("direct:http-create", createBody(SUMMARY), JsonNode.class);
+        JsonNode created = template.requestBody(ep_http_create, createBody(SUMMARY), JsonNode.class);
         return check(created.path("key").asText());
     }
 
     long spokeCreate() {
-        JiraIssue created = template.requestBodyAndHeader("direct:spoke-create", null, "CamelJiraSpokeSummary", SUMMARY,
+        JiraIssue created = template.requestBodyAndHeader(ep_spoke_create, null, "CamelJiraSpokeSummary", SUMMARY,
                 JiraIssue.class);
         return check(created.getKey());
     }
@@ -237,7 +246,7 @@ final class Variants implements AutoCloseable {
 
     long spokeStream() {
         Counter.n = 0;
-        template.requestBodyAndHeader("direct:spoke-stream", null, "CamelJiraSpokeJql", JQL);
+        template.requestBodyAndHeader(ep_spoke_stream, null, "CamelJiraSpokeJql", JQL);
         return Counter.n;
     }
 
