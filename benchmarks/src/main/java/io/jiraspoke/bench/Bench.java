@@ -321,13 +321,20 @@ public final class Bench {
      */
     private static void profile(String what, double seconds) throws Exception {
         Process stub = startStub(100_000, 0);
-        try (Variants v = new Variants(port(stub), true)) {
+        int port = port(stub);
+        try (Variants v = new Variants(port, true)) {
             Map<String, Measure.Call> calls = Map.of("spoke-get", v::spokeGet, "plain-get", v::plainGet,
                     "spoke-create", v::spokeCreate, "plain-create", v::plainCreate, "spoke-stream", v::spokeStream,
-                    "plain-stream", v::plainStream, "http-get", v::camelHttpGet);
+                    "plain-stream", v::plainStream, "http-get", v::camelHttpGet, "spoke-consumer",
+                    () -> v.spokeConsumer(100_000));
+            JsonNode before = stats(port);
             Measure.Sample s = Measure.forTime(calls.get(what), 1, (long) (seconds * 1e9));
-            System.out.printf(Locale.ROOT, "%s: %.0f/s, %.1f µs CPU, %.1f KB per unit%n", what, s.perSecond(),
-                    s.cpuMicrosPerUnit(), s.allocBytesPerUnit() / 1024);
+            JsonNode after = stats(port);
+            System.out.printf(Locale.ROOT, "%s: %.0f/s, %.1f µs CPU, %.1f KB per unit; %d units, stub: %d requests,"
+                                           + " %d pages%n", what, s.perSecond(), s.cpuMicrosPerUnit(),
+                    s.allocBytesPerUnit() / 1024, s.units(),
+                    after.get("requests").asLong() - before.get("requests").asLong() - 1,
+                    after.get("pages").asLong() - before.get("pages").asLong());
         } finally {
             stub.getOutputStream().close();
             stub.waitFor(10, TimeUnit.SECONDS);
