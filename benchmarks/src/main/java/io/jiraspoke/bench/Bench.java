@@ -27,8 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * every variant of a scenario back to back in a shuffled order, and each variant is compared with the plain client of
  * the same round. On a shared machine absolute numbers drift between rounds; ratios within a round hold.
  *
- * <p>Settings (environment): BENCH_ROUNDS (5), BENCH_WARMUP_ROUNDS (1), BENCH_SECONDS per variant and scenario (2),
- * BENCH_STREAM_ISSUES (100000), BENCH_PROBES (true: the smallest -Xmx that completes the stream, in forked JVMs).
+ * <p>Settings are environment variables (BENCH_ROUNDS, BENCH_SECONDS, ...), listed in the module's README.
  */
 public final class Bench {
 
@@ -38,10 +37,6 @@ public final class Bench {
     static final String CEILING = "stub ceiling (bodies read, not parsed)";
     static final String PRODUCER = "jiraspoke producer (iterator + streaming split)";
     static final String CONSUMER = "jiraspoke incremental consumer (startFrom=beginning)";
-
-    record Row(String scenario, String variant, List<Measure.Sample> samples, List<Double> thrRatio,
-               List<Double> cpuRatio, List<Double> allocRatio, List<Double> stubCpuPerReq) {
-    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -255,7 +250,7 @@ public final class Bench {
         StringBuilder t = new StringBuilder("Streaming " + total + " issues in a fresh JVM per heap size "
                                             + "(-XX:+UseSerialGC; time of the stream only, JVM start excluded):\n\n");
         t.append("| variant | smallest -Xmx that completes | stream time at that -Xmx (ms) |\n|---|---|---|\n");
-        Map<String, long[]> at16 = new LinkedHashMap<>();
+        Map<String, Long> at16 = new LinkedHashMap<>();
         for (String variant : new String[] {"plain", "spoke"}) {
             String found = "none up to 256m";
             String time = "";
@@ -265,7 +260,7 @@ public final class Bench {
                     found = "-Xmx" + mb + "m";
                     time = Long.toString(ms);
                     if (mb == 16) {
-                        at16.put(variant, new long[] {ms, -1});
+                        at16.put(variant, ms);
                     }
                     break;
                 }
@@ -276,7 +271,7 @@ public final class Bench {
         if (at16.size() == 2) {
             // Two more interleaved pairs at 16m, so that the time ratio is not one cold run against another.
             List<Double> ratios = new ArrayList<>();
-            ratios.add((double) at16.get("spoke")[0] / at16.get("plain")[0]);
+            ratios.add((double) at16.get("spoke") / at16.get("plain"));
             for (int i = 0; i < 2; i++) {
                 long p = probeOnce("plain", 16, port, total);
                 long s = probeOnce("spoke", 16, port, total);
