@@ -1,7 +1,7 @@
 package io.jiraspoke.camel.client;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class JiraHttp implements Closeable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int MAX_ERROR_TEXT = 500;
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
-    private static final int BODY_PEEK = 4096;
+    private static final int BODY_HEAD = 4096;
     private static final int QUOTE_CHARS = 200;
     private static final List<String> NEGOTIATION = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
     private static final String NOT_AGAIN = "the request body was a stream, already sent, and cannot be sent again";
@@ -526,6 +527,62 @@ public final class JiraHttp implements Closeable {
         return once != null && once.read;
     }
 
+    /** Passes a body through to the parser, keeping a copy of its first bytes for an error message. */
+    private static final class HeadRecorder extends FilterInputStream {
+        private final byte[] head;
+        private int recorded;
+
+        HeadRecorder(InputStream in, int size) {
+            super(in);
+            head = new byte[size];
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && recorded < head.length) {
+                head[recorded++] = (byte) b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && recorded < head.length) {
+                int keep = Math.min(n, head.length - recorded);
+                System.arraycopy(b, off, head, recorded, keep);
+                recorded += keep;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        /**
+         * The first bytes of the body, read on up to the recorder's size when the parser stopped short of it (a body
+         * dribbled in small chunks, refused at its first bytes): a credential the body echoes near its start is then
+         * there whole for the redactor, never cut at a chunk's end. Called only when the answer has failed anyway.
+         */
+        byte[] head() {
+            try {
+                while (recorded < head.length) {
+                    int n = in.read(head, recorded, head.length - recorded);
+                    if (n < 0) {
+                        break;
+                    }
+                    recorded += n;
+                }
+            } catch (IOException cutOff) {
+                // what was read is what can be quoted
+            }
+            return Arrays.copyOf(head, recorded);
+        }
+    }
+
     /** A body that can be sent once, which knows whether it was. */
     private static final class OnceEntity extends HttpEntityWrapper {
 
@@ -645,13 +702,9 @@ public final class JiraHttp implements Closeable {
         if (raw == null) {
             return noContent(request, status, "status " + status + " (no content)");
         }
-        try (InputStream in = new BufferedInputStream(raw, BODY_PEEK)) {
-            in.mark(BODY_PEEK);
-            byte[] head = in.readNBytes(BODY_PEEK);
-            in.reset();
-            if (isBlank(head)) {
-                return noContent(request, status, "status " + status + " with an empty body");
-            }
+        // Jackson reads the stream itself; the recorder keeps a copy of the first bytes only for the message about
+        // a body that is not JSON (a peek ahead of the parser cost a buffer and a copy of every answer's head).
+        try (HeadRecorder in = new HeadRecorder(raw, BODY_HEAD)) {
             JsonNode node;
             try {
                 node = STRICT_JSON.readTree(in);
@@ -665,7 +718,7 @@ public final class JiraHttp implements Closeable {
                                                   + (e instanceof JsonEOFException ? "it ends too early" : "invalid")
                                                   + where + "): "
                                                   + quote(new Redactor(authorization, request.secrets())
-                                                          .apply(new String(head, StandardCharsets.UTF_8)),
+                                                          .apply(new String(in.head(), StandardCharsets.UTF_8)),
                                                           QUOTE_CHARS));
             }
             if (node == null || node.isMissingNode()) {
@@ -709,15 +762,6 @@ public final class JiraHttp implements Closeable {
             case NULL -> "JSON null";
             default -> "JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The start of a text fit for a message: one line, control characters removed, at most {@code max} chars. */

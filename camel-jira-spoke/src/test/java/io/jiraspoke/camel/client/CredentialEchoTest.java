@@ -87,6 +87,21 @@ class CredentialEchoTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void aLoginPageDribbledInSmallChunksIsScrubbedWhole() throws Exception {
+        // the quote is scrubbed of the whole credential however the body arrives
+        jira.stubFor(get("/rest/api/3/serverInfo").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("<html><!-- " + BASIC + " " + CLOUD_API_TOKEN + " --></html>")
+                .withChunkedDribbleDelay(40, 400)));
+        start(Map.of("jira", cloud()));
+
+        JiraSpokeException e = failure(send("jiraspoke:server/info?connection=jira", null, Map.of()));
+
+        assertThat(e.getMessage()).contains("xxxxxx").contains("</html>").doesNotContain(CLOUD_API_TOKEN.substring(0, 8));
+        assertClean(e, List.of(BASE64, CLOUD_API_TOKEN));
+    }
+
+    @Test
     void aLoginPageQuotedInAnUnexpectedAnswerIsScrubbed() throws Exception {
         jira.stubFor(get("/rest/api/3/serverInfo").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html")

@@ -46,6 +46,7 @@ class UnexpectedAnswerTest extends JiraSpokeTestSupport {
         return Stream.of(
                 arguments("204", answer(204, null, null), "status 204"),
                 arguments("empty 200", answer(200, json, ""), "an empty body"),
+                arguments("blank 200", answer(200, json, "  \r\n\t \n"), "an empty body"),
                 arguments("array", answer(200, json, "[]"), "a JSON array"),
                 arguments("string", answer(200, json, "\"x\""), "a JSON string"),
                 arguments("number", answer(200, json, "42"), "a JSON number"),
@@ -86,6 +87,19 @@ class UnexpectedAnswerTest extends JiraSpokeTestSupport {
                 .doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\r").doesNotContain("\n")
                 .doesNotContain("x".repeat(300));
         assertThat(e.getMessage().length()).isLessThan(600);
+    }
+
+    @Test
+    void aChunkedBodyThatIsNotJsonIsQuoted() throws Exception {
+        // the quote comes from the bytes the parser read, not from a peek ahead of it
+        String body = "<html>" + " ".repeat(60) + "<title>Atlassian Login</title></html>";
+        jira.stubFor(get(INFO).willReturn(answer(200, "application/json", body).withChunkedDribbleDelay(8, 400)));
+        start(Map.of("jira", cloud()));
+
+        Exception e = send("jiraspoke:server/info?connection=jira", null, Map.of()).getException();
+
+        assertThat(e).isInstanceOf(JiraSpokeUnexpectedAnswerException.class);
+        assertThat(e.getMessage()).contains("not valid JSON").contains("<title>Atlassian Login</title>");
     }
 
     @Test

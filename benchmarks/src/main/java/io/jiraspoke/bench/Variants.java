@@ -1,0 +1,423 @@
+package io.jiraspoke.bench;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jiraspoke.camel.JiraSpokeComponent;
+import io.jiraspoke.camel.JiraSpokeConnection;
+import io.jiraspoke.camel.model.JiraIssue;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+/**
+ * The clients under test, built once, each doing what its user would per call. The three variants get the same
+ * inputs per call (an issue key; a summary; a JQL query) and hand back parsed results: the plain client a Jackson
+ * tree, the camel-http route a Jackson tree, jiraspoke its JiraIssue (which wraps the tree).
+ */
+final class Variants implements AutoCloseable {
+
+    static final String KEY = "BENCH-1";
+    static final String JQL = "project = BENCH ORDER BY key";
+    static final String EMAIL = "bench@example.com";
+    static final String TOKEN = "bench-api-token";
+
+    final String base;
+    private final String auth = "Basic " + Base64.getEncoder()
+            .encodeToString((EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final CloseableHttpClient http;
+    private final CamelContext camel;
+    private final ProducerTemplate template;
+    // Resolved once: a template given a URI string normalises it on every call, which no route does.
+    private final Endpoint ep_http_get, ep_spoke_get, ep_http_create, ep_spoke_create, ep_spoke_stream;
+    private final byte[] sink = new byte[64 * 1024];
+    static volatile Object blackhole;
+
+    Variants(int port, boolean withCamel) throws Exception {
+        base = "http://127.0.0.1:" + port;
+        http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(20).setMaxConnPerRoute(20).build())
+                .disableAutomaticRetries()
+                .build();
+        if (!withCamel) {
+            camel = null;
+            template = null;
+            ep_http_get = ep_spoke_get = ep_http_create = ep_spoke_create = ep_spoke_stream = null;
+            return;
+        }
+        camel = new DefaultCamelContext();
+        JiraSpokeComponent jira = new JiraSpokeComponent();
+        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+        connection.setDeployment("cloud");
+        jira.addConnection("bench", connection);
+        camel.addComponent("jiraspoke", jira);
+        String authHeader = auth;
+        String httpBase = base;
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:spoke-get").to("jiraspoke:issue/get?connection=bench");
+                from("direct:spoke-create")
+                        .to("jiraspoke:issue/create?connection=bench&projectKey=BENCH&issueType=Task");
+                from("direct:spoke-stream")
+                        .to("jiraspoke:issue/search?connection=bench&outputType=iterator&pageSize=100")
+                        .split(body()).streaming()
+                            .process(e -> count(e, e.getIn().getBody(JiraIssue.class).getKey()))
+                        .end();
+
+                // As a careful user writes it: the method as the enum (a String costs a conversion per call), the
+                // path as a header on one static endpoint (no toD endpoint per key), one shared data format.
+                from("direct:http-get")
+                        .setHeader(HttpHeaders.AUTHORIZATION, constant(authHeader))
+                        .setHeader(HttpHeaders.ACCEPT, constant("application/json"))
+                        .to(httpBase + "/rest/api/3/issue")
+                        .unmarshal().json(JsonLibrary.Jackson, JsonNode.class);
+                from("direct:http-create")
+                        .marshal().json(JsonLibrary.Jackson)
+                        .setHeader(Exchange.HTTP_METHOD, constant(HttpMethods.POST))
+                        .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                        .setHeader(HttpHeaders.AUTHORIZATION, constant(authHeader))
+                        .setHeader(HttpHeaders.ACCEPT, constant("application/json"))
+                        .to(httpBase + "/rest/api/3/issue")
+                        .unmarshal().json(JsonLibrary.Jackson, JsonNode.class);
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+        ep_http_get = camel.getEndpoint("direct:http-get");
+        ep_spoke_get = camel.getEndpoint("direct:spoke-get");
+        ep_http_create = camel.getEndpoint("direct:http-create");
+        ep_spoke_create = camel.getEndpoint("direct:spoke-create");
+        ep_spoke_stream = camel.getEndpoint("direct:spoke-stream");
+    }
+
+    private static void count(Exchange e, String key) {
+        if (key == null) {
+            throw new IllegalStateException("issue without key");
+        }
+        Counter.add();
+    }
+
+    /** Issues seen by the streaming split of the current call (one caller at a time streams). */
+    static final class Counter {
+        static long n;
+
+        static void add() {
+            n++;
+        }
+    }
+
+    // --- issue/get ------------------------------------------------------------------------------------------
+
+    long plainGet() throws Exception {
+        HttpGet get = new HttpGet(base + "/rest/api/3/issue/" + KEY);
+        get.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        JsonNode issue = http.execute(get, r -> tree(r, 200));
+        return check(issue.path("key").asText());
+    }
+
+    long ceilingGet() throws Exception {
+        HttpGet get = new HttpGet(base + "/rest/api/3/issue/" + KEY);
+        get.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        return http.execute(get, this::drain);
+    }
+
+    long camelHttpGet() {
+        JsonNode issue = template.requestBodyAndHeader(ep_http_get, null, Exchange.HTTP_PATH, KEY, JsonNode.class);
+        return check(issue.path("key").asText());
+    }
+
+    long spokeGet() {
+        JiraIssue issue = template.requestBodyAndHeader(ep_spoke_get, null, "CamelJiraSpokeIssueKey", KEY,
+                JiraIssue.class);
+        return check(issue.getKey());
+    }
+
+    // --- issue/create ---------------------------------------------------------------------------------------
+
+    static final String SUMMARY = "Checkout fails when the saved card has expired";
+
+    private static Map<String, Object> createBody(String summary) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("project", Map.of("key", "BENCH"));
+        fields.put("issuetype", Map.of("name", "Task"));
+        fields.put("summary", summary);
+        return Map.of("fields", fields);
+    }
+
+    long plainCreate() throws Exception {
+        HttpPost post = new HttpPost(base + "/rest/api/3/issue");
+        post.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        post.setHeader(HttpHeaders.ACCEPT, "application/json");
+        post.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(createBody(SUMMARY)), ContentType.APPLICATION_JSON));
+        JsonNode created = http.execute(post, r -> tree(r, 201));
+        return check(created.path("key").asText());
+    }
+
+    long ceilingCreate() throws Exception {
+        HttpPost post = new HttpPost(base + "/rest/api/3/issue");
+        post.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        post.setEntity(new ByteArrayEntity(CEILING_CREATE, ContentType.APPLICATION_JSON));
+        return http.execute(post, this::drain);
+    }
+
+    private static final byte[] CEILING_CREATE = ("{\"fields\":{\"project\":{\"key\":\"BENCH\"},\"issuetype\":{\"name\":"
+                                                  + "\"Task\"},\"summary\":\"" + SUMMARY + "\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    long camelHttpCreate() {
+        JsonNode created = template.requestBody(ep_http_create, createBody(SUMMARY), JsonNode.class);
+        return check(created.path("key").asText());
+    }
+
+    long spokeCreate() {
+        JiraIssue created = template.requestBodyAndHeader(ep_spoke_create, null, "CamelJiraSpokeSummary", SUMMARY,
+                JiraIssue.class);
+        return check(created.getKey());
+    }
+
+    // --- streaming issue/search -----------------------------------------------------------------------------
+
+    /** Pages of 100 through search/jql, one page's tree held at a time, as a careful plain client reads them. */
+    long plainStream() throws Exception {
+        long n = 0;
+        String token = null;
+        for (int pages = 0; pages < 100_000; pages++) {
+            ObjectNode body = mapper.createObjectNode();
+            body.put("jql", JQL);
+            body.put("maxResults", 100);
+            body.putArray("fields").add("*navigable");
+            if (token != null) {
+                body.put("nextPageToken", token);
+            }
+            HttpPost post = new HttpPost(base + "/rest/api/3/search/jql");
+            post.setHeader(HttpHeaders.AUTHORIZATION, auth);
+            post.setHeader(HttpHeaders.ACCEPT, "application/json");
+            post.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+            JsonNode page = http.execute(post, r -> tree(r, 200));
+            for (JsonNode issue : page.path("issues")) {
+                check(issue.path("key").asText());
+                n++;
+            }
+            String next = page.path("nextPageToken").asText(null);
+            if (next == null || page.path("isLast").asBoolean(false) || next.equals(token)) {
+                return n;
+            }
+            token = next;
+        }
+        throw new IllegalStateException("more pages than the bound");
+    }
+
+    /** The stub's pages read and dropped: the stub knows its own tokens, so the ceiling needs no parsing. */
+    long ceilingStream(int total) throws Exception {
+        for (int start = 0; start < total; start += 100) {
+            String token = start == 0 ? "" : ",\"nextPageToken\":\"p" + start + "\"";
+            HttpPost post = new HttpPost(base + "/rest/api/3/search/jql");
+            post.setHeader(HttpHeaders.AUTHORIZATION, auth);
+            post.setEntity(new ByteArrayEntity(("{\"jql\":\"x\",\"maxResults\":100" + token + "}")
+                    .getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON));
+            http.execute(post, this::drain);
+        }
+        return total;
+    }
+
+    long spokeStream() {
+        Counter.n = 0;
+        template.requestBodyAndHeader(ep_spoke_stream, null, "CamelJiraSpokeJql", JQL);
+        return Counter.n;
+    }
+
+    /**
+     * The incremental consumer's first poll from the beginning over {@code total} issues that all carry the same
+     * {@code updated} (a bulk edit: one overlap window holds them all). A fresh context per run, so that no state is
+     * left from the previous run; its start is inside the measured time, as it is a few milliseconds.
+     */
+    long spokeConsumer(int total) throws Exception {
+        CamelContext c = new DefaultCamelContext();
+        JiraSpokeComponent jira = new JiraSpokeComponent();
+        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+        connection.setDeployment("cloud");
+        jira.addConnection("bench", connection);
+        c.addComponent("jiraspoke", jira);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        long[] seen = new long[1];
+        long[] thread = {-1, 0};
+        c.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:issue/search?connection=bench&jql=project = BENCH&startFrom=beginning"
+                     + "&delay=3600000&initialDelay=0")
+                        .process(e -> {
+                            if (thread[0] < 0) {
+                                thread[0] = Thread.currentThread().getId();
+                            }
+                            check(e.getIn().getBody(JiraIssue.class).getKey());
+                            if (++seen[0] == total) {
+                                // The consumer's thread was created by this context: all it allocated is this run's.
+                                thread[1] = Measure.allocatedByCurrentThread();
+                                done.countDown();
+                            }
+                        });
+            }
+        });
+        try {
+            c.start();
+            if (!done.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the consumer delivered " + seen[0] + " of " + total + " in 5 minutes");
+            }
+            Measure.OFF_THREAD_ALLOC.addAndGet(thread[1]);
+            return seen[0];
+        } finally {
+            c.close();
+        }
+    }
+
+    /**
+     * {@code calls} issue/get calls on an OAuth client-credentials connection through the stub's token endpoint and
+     * gateway path; answers the failed calls. The token requests are counted by the stub.
+     */
+    static long oauthCalls(String base, int calls) throws Exception {
+        try (CamelContext c = new DefaultCamelContext()) {
+            JiraSpokeComponent jira = new JiraSpokeComponent();
+            JiraSpokeConnection connection = new JiraSpokeConnection();
+            connection.setAuthType("oauth2-client-credentials");
+            connection.setClientId("bench-client");
+            connection.setClientSecret("bench-secret");
+            connection.setCloudId("11111111-2222-3333-4444-555555555555");
+            connection.setScopes("read:jira-work write:jira-work");
+            connection.setTokenUrl(base + "/oauth/token");
+            connection.setApiGatewayUrl(base);
+            jira.addConnection("oauth", connection);
+            c.addComponent("jiraspoke", jira);
+            c.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:oauth-get").to("jiraspoke:issue/get?connection=oauth");
+                }
+            });
+            c.start();
+            ProducerTemplate t = c.createProducerTemplate();
+            long failed = 0;
+            for (int i = 0; i < calls; i++) {
+                try {
+                    check(t.requestBodyAndHeader("direct:oauth-get", null, "CamelJiraSpokeIssueKey", KEY,
+                            JiraIssue.class).getKey());
+                } catch (RuntimeException e) {
+                    failed++;
+                }
+            }
+            return failed;
+        }
+    }
+
+    /**
+     * issue/get from {@code threads} callers for {@code seconds} against a stub that admits {@code rate} requests
+     * a second and answers 429 with Retry-After: 1 beyond it; answers {succeeded, failed}.
+     */
+    static long[] rateLimited(String base, int threads, double seconds, double maxRequestsPerSecond)
+            throws Exception {
+        try (CamelContext c = new DefaultCamelContext()) {
+            JiraSpokeComponent jira = new JiraSpokeComponent();
+            JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+            connection.setDeployment("cloud");
+            if (maxRequestsPerSecond > 0) {
+                connection.setMaxRequestsPerSecond(maxRequestsPerSecond);
+            }
+            jira.addConnection("limited", connection);
+            c.addComponent("jiraspoke", jira);
+            c.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:limited-get").to("jiraspoke:issue/get?connection=limited");
+                }
+            });
+            c.start();
+            ProducerTemplate t = c.createProducerTemplate();
+            java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            java.util.List<Thread> callers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Thread th = new Thread(() -> {
+                    while (System.nanoTime() - deadline < 0) {
+                        try {
+                            check(t.requestBodyAndHeader("direct:limited-get", null, "CamelJiraSpokeIssueKey", KEY,
+                                    JiraIssue.class).getKey());
+                            ok.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+                callers.add(th);
+                th.start();
+            }
+            for (Thread th : callers) {
+                th.join();
+            }
+            return new long[] {ok.get(), failed.get()};
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------------
+
+    private JsonNode tree(ClassicHttpResponse r, int expected) throws java.io.IOException {
+        if (r.getCode() != expected) {
+            throw new IllegalStateException("HTTP " + r.getCode());
+        }
+        try (InputStream in = r.getEntity().getContent()) {
+            return mapper.readTree(in);
+        }
+    }
+
+    private long drain(ClassicHttpResponse r) throws java.io.IOException {
+        if (r.getCode() >= 300) {
+            throw new IllegalStateException("HTTP " + r.getCode());
+        }
+        try (InputStream in = r.getEntity().getContent()) {
+            while (in.read(sink) >= 0) {
+                // dropped unread
+            }
+        }
+        return 1;
+    }
+
+    private static long check(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalStateException("no key in the answer");
+        }
+        blackhole = key;
+        return 1;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (camel != null) {
+            camel.close();
+        }
+        http.close();
+    }
+}
