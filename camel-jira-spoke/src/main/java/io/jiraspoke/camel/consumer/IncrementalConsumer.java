@@ -89,7 +89,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                     stopped = true;
                     break;
                 }
-                Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), source.describe(item),
+                Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), () -> source.describe(item),
                         () -> wm.failed(id, millis));
                 dirty = true;
                 if (outcome == Outcome.FAILED) {

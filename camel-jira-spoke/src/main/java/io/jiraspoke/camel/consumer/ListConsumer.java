@@ -76,7 +76,7 @@ final class ListConsumer<T> extends StreamConsumer {
                     complete = false;
                     break;
                 }
-                Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), source.describe(item),
+                Outcome outcome = deliver(item, e -> source.headers(item, e.getMessage()), () -> source.describe(item),
                         () -> previous.failed(id, version));
                 if (outcome == Outcome.FAILED) {
                     complete = false;
