@@ -52,9 +52,7 @@ final class CommentFeed extends IssueItemFeed<JiraComment> {
 
     @Override
     public String id(JiraComment comment) {
-        String id = comment.getId();
-        Long version = ownMillis(comment);
-        return (id != null ? id : "~" + Digests.of(comment.getRaw())) + "@" + (version != null ? version : "");
+        return versionedId(comment.getId(), comment.getRaw(), comment);
     }
 
     @Override

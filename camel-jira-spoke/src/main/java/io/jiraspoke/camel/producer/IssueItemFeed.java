@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.consumer.IncrementalSource;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
@@ -102,6 +103,15 @@ abstract class IssueItemFeed<T> implements IncrementalSource<T> {
     final Long ownMillis(T item) {
         OffsetDateTime t = ownTime(item);
         return t == null ? null : t.toInstant().toEpochMilli();
+    }
+
+    /**
+     * The item's identity in the overlap window: Jira's id (a digest of its JSON when it has none) and the version
+     * its own time marks, so that an edited item comes again and an unchanged one does not.
+     */
+    final String versionedId(String jiraId, JsonNode raw, T item) {
+        Long version = ownMillis(item);
+        return (jiraId != null ? jiraId : "~" + Digests.of(raw)) + "@" + (version != null ? version : "");
     }
 
     /** The issues, and within each the items changed since the bound (all when there is none). */

@@ -277,9 +277,7 @@ public class IssueWorklogProducer extends JiraSpokeProducer {
 
         @Override
         public String id(JiraWorklog worklog) {
-            String id = worklog.getId();
-            Long version = ownMillis(worklog);
-            return (id != null ? id : "~" + Digests.of(worklog.getRaw())) + "@" + (version != null ? version : "");
+            return versionedId(worklog.getId(), worklog.getRaw(), worklog);
         }
 
         @Override
