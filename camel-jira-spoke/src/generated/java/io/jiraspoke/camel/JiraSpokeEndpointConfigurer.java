@@ -226,6 +226,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookName": target.getWebhook().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getWebhook().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookreconciledelay":
+        case "webhookReconcileDelay": target.getWebhook().setWebhookReconcileDelay(property(camelContext, java.time.Duration.class, value)); return true;
+        case "webhookreconcileinterval":
+        case "webhookReconcileInterval": target.getWebhook().setWebhookReconcileInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "webhookrefreshinterval":
         case "webhookRefreshInterval": target.getWebhook().setWebhookRefreshInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "webhookregister":
@@ -446,6 +450,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookName": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookreconciledelay":
+        case "webhookReconcileDelay": return java.time.Duration.class;
+        case "webhookreconcileinterval":
+        case "webhookReconcileInterval": return java.time.Duration.class;
         case "webhookrefreshinterval":
         case "webhookRefreshInterval": return java.time.Duration.class;
         case "webhookregister":
@@ -667,6 +675,10 @@ public class JiraSpokeEndpointConfigurer extends PropertyConfigurerSupport imple
         case "webhookName": return target.getWebhook().getWebhookName();
         case "webhookpath":
         case "webhookPath": return target.getWebhook().getWebhookPath();
+        case "webhookreconciledelay":
+        case "webhookReconcileDelay": return target.getWebhook().getWebhookReconcileDelay();
+        case "webhookreconcileinterval":
+        case "webhookReconcileInterval": return target.getWebhook().getWebhookReconcileInterval();
         case "webhookrefreshinterval":
         case "webhookRefreshInterval": return target.getWebhook().getWebhookRefreshInterval();
         case "webhookregister":

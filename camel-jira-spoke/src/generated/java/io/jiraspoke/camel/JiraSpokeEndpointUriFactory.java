@@ -23,7 +23,7 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(119);
+        Set<String> props = new HashSet<>(121);
         props.add("action");
         props.add("adjustEstimate");
         props.add("assignee");
@@ -138,6 +138,8 @@ public class JiraSpokeEndpointUriFactory extends org.apache.camel.support.compon
         props.add("webhookMaxBodySize");
         props.add("webhookName");
         props.add("webhookPath");
+        props.add("webhookReconcileDelay");
+        props.add("webhookReconcileInterval");
         props.add("webhookRefreshInterval");
         props.add("webhookRegister");
         props.add("webhookSecret");

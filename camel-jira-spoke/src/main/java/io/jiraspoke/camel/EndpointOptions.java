@@ -49,6 +49,10 @@ final class EndpointOptions {
 
     /** The consumer options a consumer that Jira pushes to reads: Camel's own, none of the polling ones. */
     private static final Set<String> PUSHED = Set.of("bridgeErrorHandler", "exceptionHandler", "exchangePattern");
+    /** What a pushed consumer's reconciling poll (webhookReconcileInterval) reads besides. */
+    private static final Set<String> RECONCILING = Set.of("overlap", "stateRepository", "stateKey",
+            "maxMessagesPerPoll", "pageSize");
+    private static final String RECONCILE = "webhookReconcileInterval";
 
     private static final Map<String, Role> DECLARED = Map.of(
             "pageSize", Role.STREAM,
@@ -153,8 +157,13 @@ final class EndpointOptions {
         JiraSpokeAction action = endpoint.getCatalogAction();
         String use = consumer ? "consumer" : "producer";
         List<String> problems = new ArrayList<>();
+        boolean reconciling = consumer && action.feed() == JiraSpokeAction.Feed.EVENTS
+                              && canonicalNames(set).contains(RECONCILE);
         for (String key : set) {
             String name = canonical(key);
+            if (reconciling && RECONCILING.contains(name)) {
+                continue;
+            }
             switch (roleOf(key)) {
                 case ACTION -> {
                     if (!action.options().contains(name)) {
@@ -165,7 +174,9 @@ final class EndpointOptions {
                     }
                 }
                 case STREAM -> {
-                    if (!action.isStream()) {
+                    if (consumer && action.feed() == JiraSpokeAction.Feed.EVENTS) {
+                        problems.add(reconcilingOnly(name, action));
+                    } else if (!action.isStream()) {
                         problems.add("option '" + name + "' is read only by stream actions, and " + action.id()
                                      + " is a single action");
                     }
@@ -187,6 +198,8 @@ final class EndpointOptions {
                     if (!consumer) {
                         problems.add("option '" + name + "' is a consumer option (from), and this endpoint is a"
                                      + " producer (to)");
+                    } else if (action.feed() == JiraSpokeAction.Feed.EVENTS && RECONCILING.contains(name)) {
+                        problems.add(reconcilingOnly(name, action));
                     } else if (action.feed() == JiraSpokeAction.Feed.EVENTS && !PUSHED.contains(name)) {
                         problems.add("option '" + name + "' is read only by polling consumers, and " + action.id()
                                      + " receives what Jira sends (it does not poll)");
@@ -209,6 +222,11 @@ final class EndpointOptions {
                     "Endpoint jiraspoke:" + action.id() + " (" + use + ") sets options its action does not read: "
                                                       + String.join("; ", problems));
         }
+    }
+
+    private static String reconcilingOnly(String name, JiraSpokeAction action) {
+        return "option '" + name + "' is read by " + action.id() + " only with " + RECONCILE + " (its reconciling"
+               + " poll), which is not set";
     }
 
     private static String readers(String option) {

@@ -340,6 +340,13 @@ public final class JiraSpokeConstants {
                                                 + " milliseconds (the payload's timestamp).",
               javaType = "Long")
     public static final String WEBHOOK_TIMESTAMP = "CamelJiraSpokeWebhookTimestamp";
+    @Metadata(label = "consumer", description = "On webhook/events exchanges, true when the reconciling poll"
+                                                + " (webhookReconcileInterval) made the event because no delivery"
+                                                + " of it came: its body then holds webhookEvent, timestamp (the"
+                                                + " issue's updated) and the issue as issue/search returns it, but"
+                                                + " no changelog, user or comment. False on Jira's deliveries.",
+              javaType = "Boolean")
+    public static final String WEBHOOK_RECONCILED = "CamelJiraSpokeWebhookReconciled";
 
     // stories, sprint issues and counts (story/create, story/update, story/search, sprint/issues, issue/count)
     @Metadata(label = "producer", description = "On issue/count results: how many issues the JQL matches (on Cloud"

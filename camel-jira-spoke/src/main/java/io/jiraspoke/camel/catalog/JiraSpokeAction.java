@@ -162,7 +162,7 @@ public enum JiraSpokeAction {
             variant("Count Issues", "cloud,server", "", "read:jira-work", "read:issue-details:jira read:field.default-value:jira read:field.option:jira read:field:jira read:group:jira", "the number of issues matching a JQL query (Cloud: approximate count; Data Center: the search total)")),
     BOARD_LIST("board/list", "Beyond the spoke", Kind.STREAM, READS, LIST, "projectKey boardType boardName",
             variant("Look up Boards Stream", "cloud,server", "", "-", "read:board-scope:jira-software read:project:jira", "all boards, optionally of one project or type, to find the board id that sprint actions need")),
-    WEBHOOK_EVENTS("webhook/events", "Beyond the spoke", Kind.EVENTS, READS, EVENTS, "webhookPath webhookUrl webhookName webhookEvents jql webhookSecret webhookAllowUnsigned webhookMaxBodySize idempotentRepository webhookRegister webhookUnregister webhookRefreshInterval",
+    WEBHOOK_EVENTS("webhook/events", "Beyond the spoke", Kind.EVENTS, READS, EVENTS, "webhookPath webhookUrl webhookName webhookEvents jql webhookSecret webhookAllowUnsigned webhookMaxBodySize idempotentRepository webhookRegister webhookUnregister webhookRefreshInterval webhookReconcileInterval webhookReconcileDelay",
             variant("Receive Webhook Events", "cloud,server", "scoped-api-token", "-", "-", "consumer only: receives Jira's webhook deliveries (issue, comment, sprint events) over HTTP, verified and de-duplicated, optionally registering the webhook itself"));
 
     /**

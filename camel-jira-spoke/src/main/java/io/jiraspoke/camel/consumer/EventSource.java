@@ -38,4 +38,9 @@ public interface EventSource<T> {
 
     /** The event as logs name it, without its content. */
     String describe(T event);
+
+    /** The reconciling poll the endpoint asks for, or null when it asks for none. */
+    default Reconciliation<T> reconciliation() {
+        return null;
+    }
 }

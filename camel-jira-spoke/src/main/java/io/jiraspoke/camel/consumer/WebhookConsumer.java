@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +58,8 @@ final class WebhookConsumer<T> extends DefaultConsumer {
     static final String RETRY = "X-Atlassian-Webhook-Retry";
     /** How many deliveries the default repository remembers. */
     static final int REMEMBERED = 10_000;
+    /** How long a stop waits for a reconciling poll to finish the exchange in hand. */
+    static final long STOP_WAIT_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
 
@@ -69,7 +73,8 @@ final class WebhookConsumer<T> extends DefaultConsumer {
     private IdempotentRepository repository;
     private ActionCounters counters;
     private Consumer http;
-    private ScheduledExecutorService renewer;
+    private ScheduledExecutorService scheduler;
+    private WebhookReconciler<T> reconciler;
 
     WebhookConsumer(JiraSpokeEndpoint endpoint, Processor processor, EventSource<T> source) {
         super(endpoint, processor);
@@ -90,20 +95,35 @@ final class WebhookConsumer<T> extends DefaultConsumer {
         // a repository bound in the registry is not started by Camel, and some read their store only when started
         ServiceHelper.startService(repository);
         counters = endpoint.getClient().http().metrics().forAction(endpoint.getCatalogAction());
+        Reconciliation<T> reconciliation = source.reconciliation();
+        if (reconciliation != null) {
+            reconciliation.verify();
+            reconciler = new WebhookReconciler<>(endpoint, reconciliation, repository, inFlight, prefix(),
+                    event -> deliver(event, null, 0, true, "reconciled"), getExceptionHandler());
+        }
         http = httpEndpoint().createConsumer(this::receive);
         ServiceHelper.startService(http);
         try {
             source.start();
+            if (reconciler != null) {
+                reconciler.start();
+            }
         } catch (RuntimeException e) {
             ServiceHelper.stopAndShutdownService(http);
             http = null;
             throw e;
         }
         Duration every = source.renewInterval();
+        if (every != null || reconciler != null) {
+            scheduler = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "JiraSpokeWebhookEvents");
+        }
         if (every != null) {
-            renewer = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "JiraSpokeWebhookRenewal");
-            renewer.scheduleWithFixedDelay(this::renew, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::renew, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (reconciler != null) {
+            long interval = reconciliation.interval().toMillis();
+            scheduler.scheduleWithFixedDelay(reconciler::poll, interval, interval, TimeUnit.MILLISECONDS);
         }
         LOG.info("{} receives Jira's deliveries at {} (platform-http); signatures checked: {}", endpoint, path,
                 signatures.describe());
@@ -113,9 +133,13 @@ final class WebhookConsumer<T> extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         try {
-            if (renewer != null) {
-                getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(renewer);
-                renewer = null;
+            if (reconciler != null) {
+                reconciler.stop();
+            }
+            if (scheduler != null) {
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler,
+                        STOP_WAIT_MILLIS);
+                scheduler = null;
             }
             if (http != null) {
                 ServiceHelper.stopAndShutdownService(http);
@@ -125,6 +149,11 @@ final class WebhookConsumer<T> extends DefaultConsumer {
             source.stop();
             super.doStop();
         }
+    }
+
+    /** The reconciling poll, or null when the endpoint asks for none. */
+    WebhookReconciler<T> reconciler() {
+        return reconciler;
     }
 
     private void renew() {
@@ -193,6 +222,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
         Message in = request.getIn();
         String identifier = trimmed(in.getHeader(IDENTIFIER, String.class));
         String key = null;
+        List<String> versions = null;
         try {
             Long length = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
             if (length != null && length > maxBodySize) {
@@ -223,7 +253,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
                 return;
             }
             String id = identifier != null ? identifier : "sha256:" + HexFormat.of().formatHex(digests.get().digest(raw));
-            key = "jiraspoke:" + path + ":" + id;
+            key = prefix() + id;
             if (inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
                 key = null;
                 answer(request, 409, "This delivery is being processed; retry later");
@@ -234,11 +264,24 @@ final class WebhookConsumer<T> extends DefaultConsumer {
                 answer(request, 204, null);
                 return;
             }
-            if (deliver(event, in, identifier, id)) {
+            versions = claimVersions(event);
+            if (versions != null && versions.isEmpty()) {
+                LOG.debug("{} drops {} ({}): the reconciling poll delivered it", endpoint, source.describe(event), id);
                 repository.confirm(key);
                 answer(request, 204, null);
+                return;
+            }
+            boolean ok = deliver(event, identifier, retries(in), false, id);
+            for (String k : versions == null ? List.of(key) : concat(key, versions)) {
+                if (ok) {
+                    repository.confirm(k);
+                } else {
+                    repository.remove(k);
+                }
+            }
+            if (ok) {
+                answer(request, 204, null);
             } else {
-                repository.remove(key);
                 answer(request, 500, "The route failed on this delivery; Jira retries it");
             }
         } catch (RuntimeException e) {
@@ -248,18 +291,64 @@ final class WebhookConsumer<T> extends DefaultConsumer {
             if (key != null) {
                 inFlight.remove(key);
             }
+            if (versions != null) {
+                versions.forEach(inFlight::remove);
+            }
         }
     }
 
-    /** One exchange for the event; answers whether it succeeded (or the route handled its failure). */
-    private boolean deliver(T event, Message request, String identifier, String id) {
+    /**
+     * With a reconciling poll, the version keys of the event that this delivery adds to the repository (claimed in
+     * flight too, so that the poll waits for its outcome); empty when the poll delivered (or is delivering) every
+     * one of them; null without a poll or when the event carries no version the poll could find.
+     */
+    private List<String> claimVersions(T event) {
+        if (reconciler == null) {
+            return null;
+        }
+        List<String> versions = source.reconciliation().versions(event);
+        if (versions.isEmpty()) {
+            return null;
+        }
+        List<String> added = new ArrayList<>(versions.size());
+        for (String v : versions) {
+            String k = prefix() + v;
+            if (inFlight.putIfAbsent(k, Boolean.TRUE) == null) {
+                if (repository.add(k)) {
+                    added.add(k);
+                } else {
+                    inFlight.remove(k);
+                }
+            }
+        }
+        return added;
+    }
+
+    private static List<String> concat(String key, List<String> more) {
+        List<String> all = new ArrayList<>(more.size() + 1);
+        all.add(key);
+        all.addAll(more);
+        return all;
+    }
+
+    /** What every key of this consumer in the repository starts with, so that consumers may share one. */
+    private String prefix() {
+        return "jiraspoke:" + path + ":";
+    }
+
+    /**
+     * One exchange for the event, a delivery's or one the reconciling poll made; answers whether it succeeded (or
+     * the route handled its failure).
+     */
+    private boolean deliver(T event, String identifier, int retries, boolean reconciled, String id) {
         Exchange exchange = createExchange(false);
         try {
             Message m = exchange.getMessage();
             m.setBody(event);
             source.headers(event, m);
             m.setHeader(JiraSpokeConstants.WEBHOOK_IDENTIFIER, identifier);
-            m.setHeader(JiraSpokeConstants.WEBHOOK_RETRY, retries(request));
+            m.setHeader(JiraSpokeConstants.WEBHOOK_RETRY, retries);
+            m.setHeader(JiraSpokeConstants.WEBHOOK_RECONCILED, reconciled);
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {
@@ -271,7 +360,9 @@ final class WebhookConsumer<T> extends DefaultConsumer {
                 return true;
             }
             getExceptionHandler().handleException("Processing " + source.describe(event) + " (" + id + ") failed;"
-                                                  + " Jira is answered 500 and retries it", exchange, failure);
+                                                  + (reconciled ? " the next reconciling poll tries again"
+                                                          : " Jira is answered 500 and retries it"),
+                                                  exchange, failure);
             return false;
         } finally {
             releaseExchange(exchange, false);

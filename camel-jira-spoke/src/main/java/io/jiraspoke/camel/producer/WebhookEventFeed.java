@@ -12,6 +12,7 @@ import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.consumer.EventSource;
+import io.jiraspoke.camel.consumer.Reconciliation;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.model.JiraComment;
@@ -36,12 +37,20 @@ final class WebhookEventFeed implements EventSource<JiraWebhookEvent> {
 
     private final JiraSpokeEndpoint endpoint;
     private final Set<String> events;
+    private final IssueEventReconciliation reconciliation;
     private WebhookApi api;
     private volatile String registeredId;
 
     WebhookEventFeed(JiraSpokeEndpoint endpoint) {
         this.endpoint = endpoint;
         this.events = new LinkedHashSet<>(commaList(endpoint.getWebhook().getWebhookEvents()));
+        this.reconciliation = endpoint.getWebhook().getWebhookReconcileInterval() == null ? null
+                : new IssueEventReconciliation(endpoint, events);
+    }
+
+    @Override
+    public Reconciliation<JiraWebhookEvent> reconciliation() {
+        return reconciliation;
     }
 
     @Override

@@ -79,6 +79,22 @@ public class WebhookOptions {
                             + " last 10000 deliveries. Any Camel IdempotentRepository bean (JDBC, Infinispan,"
                             + " Redis, ...) keeps them across restarts or shares them between instances.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", javaType = "java.time.Duration",
+              description = "webhook/events: run a reconciling poll at this interval (e.g. 15m; at least 1s): an"
+                            + " issue search with the endpoint's jql for the issues changed since the last poll,"
+                            + " which delivers a jira:issue_created or jira:issue_updated event (header"
+                            + " CamelJiraSpokeWebhookReconciled=true) for each change no delivery brought. It shares"
+                            + " the idempotentRepository with the deliveries, so that a change reaches the route"
+                            + " once either way. Needs jql, and jira:issue_created or jira:issue_updated among"
+                            + " webhookEvents (or no webhookEvents). Its watermark is kept in stateRepository"
+                            + " (overlap, pageSize and maxMessagesPerPoll apply). Default: no poll.")
+    private Duration webhookReconcileInterval;
+    @UriParam(label = "consumer", defaultValue = "1m", javaType = "java.time.Duration",
+              description = "webhook/events with webhookReconcileInterval: how old a change must be before the"
+                            + " reconciling poll delivers an event for it; younger changes are left to the"
+                            + " delivery that may still be on its way (it carries the changelog and the user, the"
+                            + " poll cannot). Between 0s and 1d.")
+    private Duration webhookReconcileDelay = Duration.ofMinutes(1);
 
     public String getWebhookId() {
         return webhookId;
@@ -191,5 +207,30 @@ public class WebhookOptions {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public Duration getWebhookReconcileInterval() {
+        return webhookReconcileInterval;
+    }
+
+    public void setWebhookReconcileInterval(Duration webhookReconcileInterval) {
+        if (webhookReconcileInterval != null && webhookReconcileInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("Option 'webhookReconcileInterval' must be at least 1s (e.g. 15m), was "
+                                               + webhookReconcileInterval);
+        }
+        this.webhookReconcileInterval = webhookReconcileInterval;
+    }
+
+    public Duration getWebhookReconcileDelay() {
+        return webhookReconcileDelay;
+    }
+
+    public void setWebhookReconcileDelay(Duration webhookReconcileDelay) {
+        if (webhookReconcileDelay == null || webhookReconcileDelay.isNegative()
+            || webhookReconcileDelay.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("Option 'webhookReconcileDelay' must be between 0s and 1d (e.g. 1m),"
+                                               + " was " + webhookReconcileDelay);
+        }
+        this.webhookReconcileDelay = webhookReconcileDelay;
     }
 }
