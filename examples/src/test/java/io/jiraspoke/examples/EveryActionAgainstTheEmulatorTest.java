@@ -161,6 +161,86 @@ class EveryActionAgainstTheEmulatorTest {
         assertThat(jira.requestLog()).allMatch(line -> !line.contains("/rest/api/" + (cloud ? "2" : "3") + "/"));
     }
 
+    @ParameterizedTest
+    @EnumSource(JiraEmulator.Flavour.class)
+    void linksWorklogsAndHistory(JiraEmulator.Flavour flavour) throws Exception {
+        start(flavour);
+        boolean cloud = flavour == JiraEmulator.Flavour.CLOUD;
+        String fan = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Fan broken)", "${body.key}");
+        String server = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Server hot)", "${body.key}");
+
+        call("issue/addLink?linkType=Blocks&inwardIssue=" + fan + "&outwardIssue=" + server, "Blocked until the fan works", Map.of(),
+                "${body}");
+        assertThat(jira.links(fan)).singleElement().satisfies(l -> {
+            assertThat(l.path("type").path("name").asText()).isEqualTo("Blocks");
+            assertThat(l.path("outwardIssue").path("key").asText()).as(fan + " blocks " + server).isEqualTo(server);
+        });
+        assertThat(jira.links(server).get(0).path("inwardIssue").path("key").asText()).isEqualTo(fan);
+        assertThat(jira.comments(server)).containsExactly("Blocked until the fan works");
+        assertThat(call("issue/get", null, key(server), "${body.raw.path('fields').path('issuelinks').size()}")).isEqualTo("1");
+
+        assertThat(call("issue/addWorklog?timeSpent=RAW(3h 20m)&started=2026-01-17T12:34:00Z", "Cleaned the fan", key(fan),
+                "${body.timeSpentSeconds} ${body.timeSpent} ${body.comment}")).isEqualTo("12000 3h 20m Cleaned the fan");
+        String second = call("issue/addWorklog?timeSpentSeconds=1800", null, key(fan), "${header.CamelJiraSpokeWorklogId}");
+        assertThat(jira.worklogs(fan)).extracting(w -> w.path("timeSpentSeconds").asLong()).containsExactly(12000L, 1800L);
+        assertThat(jira.worklogs(fan).get(1).path("id").asText()).isEqualTo(second);
+        assertThat(jira.issue(fan).orElseThrow().path("fields").path("timetracking").path("timeSpent").asText()).isEqualTo("3h 50m");
+        assertThat(call("issue/worklogs", null, key(fan), "${body.size()} ${body[0].timeSpent} ${body[0].comment} ${body[1].id}"))
+                .isEqualTo("2 3h 20m Cleaned the fan " + second);
+
+        call("issue/update?summary=RAW(Fan replaced)", null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        call("issue/transition?targetStatus=In Progress", null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        List<?> history = t.requestBodyAndHeader("jiraspoke:issue/changelog?connection=jira", null, "CamelJiraSpokeIssueKey", fan,
+                List.class);
+        assertThat(history).hasSize(jira.changelog(fan).size()).hasSize(5);
+        assertThat(call("issue/changelog", null, key(fan), "${body[0].items[0].field} ${body[0].items[0].toText}"))
+                .isEqualTo("Link This issue blocks " + server);
+        assertThat(call("issue/changelog", null, key(fan), "${body[3].items[0].fromText} -> ${body[3].items[0].toText}"))
+                .isEqualTo("Fan broken -> Fan replaced");
+        assertThat(call("issue/changelog?watchedFields=status", null, key(fan),
+                "${body.size()} ${body[0].items.size()} ${body[0].items[0].fromText} -> ${body[0].items[0].toText}"))
+                .isEqualTo("1 1 " + (cloud ? "To Do" : "Open") + " -> In Progress");
+        assertThat(jira.requestLog()).anyMatch(line -> line.startsWith(cloud ? "GET /rest/api/3/issue/" + fan + "/changelog"
+                : "GET /rest/api/2/issue/" + fan + "?") && (cloud || line.contains("expand=changelog")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraEmulator.Flavour.class)
+    void worklogAndChangelogFeedsDeliverEachChangeOnce(JiraEmulator.Flavour flavour) throws Exception {
+        start(flavour);
+        String fan = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Fan broken)", "${body.key}");
+        call("issue/addWorklog?timeSpent=1h", null, key(fan), "${body.id}");
+        call("issue/update?summary=RAW(Fan broken again)", null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        List<String> worklogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:issue/worklogs?connection=jira&jql=RAW(project = DEMO)&delay=100")
+                        .process(e -> worklogs.add(e.getMessage().getHeader("CamelJiraSpokeIssueKey") + " "
+                                + e.getMessage().getBody(io.jiraspoke.camel.model.JiraWorklog.class).getTimeSpent()));
+                from("jiraspoke:issue/changelog?connection=jira&jql=RAW(project = DEMO)&watchedFields=status,summary&delay=100")
+                        .process(e -> {
+                            io.jiraspoke.camel.model.JiraFieldChange change = e.getMessage().getBody(io.jiraspoke.camel.model.JiraFieldChange.class);
+                            changes.add(change.getIssueKey() + " " + change.getField() + ": " + change.getFromText() + " -> " + change.getToText());
+                        });
+            }
+        });
+        // the consumers start from now: the worklog and the edit made before are history
+        Thread.sleep(500);
+        call("issue/addWorklog?timeSpent=2h", "Replaced it", key(fan), "${body.id}");
+        call("issue/transition?targetStatus=In Progress", null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while ((worklogs.isEmpty() || changes.isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // more polls, and another change of the issue, bring nothing delivered again
+        call("issue/assign?assignee=" + jira.users().get(1), null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        Thread.sleep(1000);
+        assertThat(worklogs).containsExactly(fan + " 2h");
+        assertThat(changes).containsExactly(fan + " status: " + (flavour == JiraEmulator.Flavour.CLOUD ? "To Do" : "Open") + " -> In Progress");
+    }
+
     @org.junit.jupiter.api.Test
     void scopedApiTokensGoThroughTheGateway() throws Exception {
         jira = JiraEmulator.cloud().scopedApiToken("bot@example.com", "scoped-t0ken").start();

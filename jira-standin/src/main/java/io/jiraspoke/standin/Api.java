@@ -97,17 +97,26 @@ final class Api {
                 .add("GET", api + "/users/search", this::allUsers);
         new WebhookApi(store).routes(router);
         new AgileApi(store, json).routes(router);
+        new WorkApi(store, json, events).routes(router);
     }
 
     /** Routes the call; {@code v=3} exists on Cloud only, as Data Center has no REST v3. */
     Reply handle(Call call) {
-        return router.route(call, vars -> {
-            String v = vars.get("v");
-            if (v != null && v.equals("3") && store.flavour == Flavour.DATA_CENTER) {
-                throw JiraError.message(404, "null for uri: " + call.path);
-            }
-            return new Ctx(call.ctx.root(), v == null ? (store.flavour == Flavour.CLOUD ? 3 : 2) : Integer.parseInt(v));
-        });
+        // What the request changes in the issues it looks up becomes their history, once it has succeeded.
+        store.history.begin();
+        try {
+            Reply reply = router.route(call, vars -> {
+                String v = vars.get("v");
+                if (v != null && v.equals("3") && store.flavour == Flavour.DATA_CENTER) {
+                    throw JiraError.message(404, "null for uri: " + call.path);
+                }
+                return new Ctx(call.ctx.root(), v == null ? (store.flavour == Flavour.CLOUD ? 3 : 2) : Integer.parseInt(v));
+            });
+            store.history.commit();
+            return reply;
+        } finally {
+            store.history.end();
+        }
     }
 
     private Instant now() {
@@ -140,6 +149,9 @@ final class Api {
     private Reply getIssue(Call c) {
         Issue issue = issue(c);
         ObjectNode answer = json.issue(issue, FieldSelection.of(c.list("fields"), FieldSelection.ALL), c.ctx);
+        if (c.list("expand").contains("changelog")) {
+            answer.set("changelog", json.work.expandedChangelog(issue, c.ctx));
+        }
         if (c.list("expand").contains("names")) {
             ObjectNode names = answer.putObject("names");
             json.fields().forEach(f -> {

@@ -238,6 +238,23 @@ final class IssueInput {
                         r -> edits.add((issue, at) -> issue.resolution = r),
                         () -> errors.put(field, "Could not find valid 'id' or 'name' in resolution object."));
             }
+            case "timetracking" -> {
+                Long original = estimate(field, value, "originalEstimate");
+                Long remaining = estimate(field, value, "remainingEstimate");
+                if (!errors.containsKey(field)) {
+                    edits.add((issue, at) -> {
+                        if (value.has("originalEstimate")) {
+                            issue.originalEstimate = original;
+                        }
+                        if (value.has("remainingEstimate")) {
+                            issue.remainingEstimate = remaining;
+                        } else if (issue.remainingEstimate == null) {
+                            // Jira starts the remaining estimate at the original one
+                            issue.remainingEstimate = original;
+                        }
+                    });
+                }
+            }
             default -> {
                 CustomField custom = store.customField(field).orElse(null);
                 if (custom == null) {
@@ -247,6 +264,23 @@ final class IssueInput {
                 }
             }
         }
+    }
+
+    /** A Jira duration of the timetracking field ({@code "2d 4h"}), null when absent or cleared. */
+    private Long estimate(String field, JsonNode value, String name) {
+        JsonNode estimate = value.path(name);
+        if (!value.isObject()) {
+            errors.put(field, "The timetracking field takes an object: {\"originalEstimate\": \"2d\", \"remainingEstimate\": \"1d\"}.");
+            return null;
+        }
+        if (estimate.isMissingNode() || estimate.isNull()) {
+            return null;
+        }
+        Long seconds = estimate.isTextual() ? WorkJson.parseDuration(estimate.asText()) : null;
+        if (seconds == null) {
+            errors.put(field, "Invalid time duration entered for " + name + ": " + estimate.asText());
+        }
+        return seconds;
     }
 
     private static void assign(Issue issue, String field, User user) {

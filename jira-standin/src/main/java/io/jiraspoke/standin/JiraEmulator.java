@@ -629,6 +629,38 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
                 .orElseThrow(() -> new IllegalArgumentException("No issue " + issueKey + " in the Jira emulator")));
     }
 
+    /** The issue's worklogs, oldest first, as GET issue/{key}/worklog answers them (v3 on Cloud, v2 on Data Center). */
+    public List<JsonNode> worklogs(String issueKey) {
+        return issuePart(issueKey, (s, issue, ctx) -> issue.worklogs.stream().map(w -> (JsonNode) s.json().work.worklog(w, ctx)).toList());
+    }
+
+    /** The issue's links as its {@code issuelinks} field shows them: each with the other issue, on the side it is on. */
+    public List<JsonNode> links(String issueKey) {
+        return issuePart(issueKey, (s, issue, ctx) -> {
+            List<JsonNode> links = new ArrayList<>();
+            s.json().work.issueLinks(issue, ctx).forEach(links::add);
+            return links;
+        });
+    }
+
+    /** The issue's change history, oldest first, as Cloud's GET issue/{key}/changelog lists its entries. */
+    public List<JsonNode> changelog(String issueKey) {
+        return issuePart(issueKey, (s, issue, ctx) -> issue.history.stream().map(h -> (JsonNode) s.json().work.history(h, ctx)).toList());
+    }
+
+    private interface IssuePart<T> {
+        T of(State state, Issue issue, JiraJson.Ctx ctx);
+    }
+
+    private <T> T issuePart(String issueKey, IssuePart<T> part) {
+        State s = running();
+        synchronized (s.store()) {
+            Issue issue = s.store().issue(issueKey)
+                    .orElseThrow(() -> new IllegalArgumentException("No issue " + issueKey + " in the Jira emulator"));
+            return part.of(s, issue, new JiraJson.Ctx(http.baseUrl(), flavour == Flavour.CLOUD ? 3 : 2));
+        }
+    }
+
     /** The users, the emulator's own first: Cloud account ids or Data Center user names. */
     public List<String> users() {
         return read(store -> store.users.stream().map(u -> u.id(flavour)).toList());

@@ -89,10 +89,13 @@ final class JiraJson {
 
     private final Store store;
     private final String baseUrl;
+    /** Links, worklogs, time tracking and history. */
+    final WorkJson work;
 
     JiraJson(Store store, String baseUrl) {
         this.store = store;
         this.baseUrl = baseUrl;
+        this.work = new WorkJson(store, this);
     }
 
     private boolean cloud() {
@@ -442,7 +445,6 @@ final class JiraJson {
         f.putArray("fixVersions");
         f.set("resolution", issue.resolution == null ? NODES.nullNode() : resolution(issue.resolution, ctx));
         f.set("resolutiondate", issue.resolved == null ? NODES.nullNode() : NODES.textNode(timestamp(issue.resolved)));
-        f.put("workratio", -1);
         f.set("watches", MAPPER.createObjectNode()
                 .put("self", ctx.apiUrl() + "/issue/" + issue.key + "/watchers")
                 .put("watchCount", issue.watchers.size())
@@ -452,7 +454,7 @@ final class JiraJson {
         ArrayNode labels = f.putArray("labels");
         issue.labels.forEach(labels::add);
         f.putArray("versions");
-        f.putArray("issuelinks");
+        f.set("issuelinks", work.issueLinks(issue, ctx));
         f.set("assignee", userOrNull(issue.assignee, ctx));
         f.put("updated", timestamp(issue.updated));
         f.set("status", status(issue.status, ctx));
@@ -467,6 +469,7 @@ final class JiraJson {
         f.set("environment", richText(issue.environment, ctx));
         f.set("duedate", issue.dueDate == null ? NODES.nullNode() : NODES.textNode(issue.dueDate));
         f.set("comment", commentField(issue, ctx));
+        work.timeFields(issue, f, ctx);
         for (CustomField field : store.customFields) {
             f.set(field.id(), customValue(issue, field, ctx));
         }

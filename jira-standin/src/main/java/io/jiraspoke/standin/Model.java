@@ -121,6 +121,14 @@ final class Model {
         final List<Comment> comments = new ArrayList<>();
         final List<Attachment> attachments = new ArrayList<>();
         final Set<User> watchers = new LinkedHashSet<>();
+        final List<Worklog> worklogs = new ArrayList<>();
+        /** The links on either side of the issue, oldest first; each link is held by both of its issues. */
+        final List<Link> links = new ArrayList<>();
+        /** The change history, oldest first, as {@link History} records it. */
+        final List<HistoryEntry> history = new ArrayList<>();
+        /** Time tracking in seconds; null when not estimated. */
+        Long originalEstimate;
+        Long remainingEstimate;
 
         Issue(String id, String key, Project project, int number, User creator, Instant created) {
             this.id = id;
@@ -157,4 +165,48 @@ final class Model {
     }
 
     record Attachment(String id, Issue issue, String filename, User author, Instant created, String mimeType, byte[] content) {}
+
+    /** Time logged on an issue; {@code started} is when the work began, which the client says. */
+    static final class Worklog {
+        final String id;
+        final Issue issue;
+        final User author;
+        User updateAuthor;
+        /** ADF on Cloud, wiki text on Data Center; {@code null} when there is none. */
+        JsonNode comment;
+        ObjectNode visibility;
+        Instant started;
+        long timeSpentSeconds;
+        final Instant created;
+        Instant updated;
+
+        Worklog(String id, Issue issue, User author, Instant created) {
+            this.id = id;
+            this.issue = issue;
+            this.author = author;
+            this.updateAuthor = author;
+            this.created = created;
+            this.updated = created;
+        }
+    }
+
+    /** A worklog deletion, which {@code worklog/deleted} lists. */
+    record DeletedWorklog(String id, Instant at) {}
+
+    /** A kind of link: the outward text reads from the link's source, the inward one from its destination. */
+    record LinkType(String id, String name, String inward, String outward) {}
+
+    /** A link: {@code source} [outward] {@code destination}, e.g. "source blocks destination". */
+    record Link(String id, LinkType type, Issue source, Issue destination) {
+
+        Issue other(Issue issue) {
+            return issue == source ? destination : source;
+        }
+    }
+
+    /** One change of a field in a history entry; {@code fieldId} is Cloud's, and null for links. */
+    record HistoryItem(String field, String fieldtype, String fieldId, String from, String fromText, String to, String toText) {}
+
+    /** One entry of an issue's change history: what one request changed. */
+    record HistoryEntry(String id, User author, Instant created, List<HistoryItem> items) {}
 }

@@ -45,6 +45,12 @@ final class Store {
     private int lastAttachmentId = 9999;
     private int lastCustomFieldId = 10199;
     private Instant lastTick = Instant.EPOCH;
+    // worklogs, links and change history (WorkApi, History)
+    final History history = new History(this);
+    final List<Model.DeletedWorklog> deletedWorklogs = new ArrayList<>();
+    private int lastWorklogId = 9999;
+    private int lastLinkId = 9999;
+    private int lastHistoryId = 9999;
 
     Store(Flavour flavour, Clock clock) {
         this.flavour = flavour;
@@ -134,14 +140,20 @@ final class Store {
             return Optional.empty();
         }
         Issue byId = issuesById.get(idOrKey);
-        return byId != null ? Optional.of(byId)
+        Optional<Issue> found = byId != null ? Optional.of(byId)
                 : Optional.ofNullable(issuesById.get(idsByKey.get(idOrKey.toUpperCase(Locale.ROOT))));
+        // A request may change what it looks up: its history entry compares the issue before and after.
+        found.ifPresent(history::watch);
+        return found;
     }
 
     void delete(Issue issue) {
         issuesById.remove(issue.id);
         idsByKey.remove(issue.key);
         issue.attachments.forEach(a -> attachments.remove(a.id()));
+        // Jira deletes an issue's links with it, and its worklogs, which worklog/deleted then lists.
+        issue.links.forEach(l -> l.other(issue).links.remove(l));
+        issue.worklogs.forEach(w -> deletedWorklogs.add(new Model.DeletedWorklog(w.id, now())));
     }
 
     List<Issue> issues() {
@@ -193,5 +205,17 @@ final class Store {
     /** The sprint field of the flavour (Cloud customfield_10020, Data Center customfield_10104). */
     CustomField sprintField() {
         return customFields.stream().filter(f -> f.kind() == Model.FieldKind.SPRINT).findFirst().orElseThrow();
+    }
+
+    String nextWorklogId() {
+        return String.valueOf(++lastWorklogId);
+    }
+
+    String nextLinkId() {
+        return String.valueOf(++lastLinkId);
+    }
+
+    String nextHistoryId() {
+        return String.valueOf(++lastHistoryId);
     }
 }

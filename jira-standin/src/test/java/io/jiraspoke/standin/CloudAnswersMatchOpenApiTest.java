@@ -40,7 +40,7 @@ class CloudAnswersMatchOpenApiTest {
     }
 
     /**
-     * The platform spec with three known gaps closed in memory (the file stays as Atlassian published it). Each
+     * The platform spec with five known gaps closed in memory (the file stays as Atlassian published it). Each
      * correction fails when its target no longer looks as described, so that a fixed spec is noticed.
      * <ul>
      * <li>Many {@code 204} answers declare an {@code application/json} body with the empty schema {@code {}}; a 204
@@ -50,6 +50,11 @@ class CloudAnswersMatchOpenApiTest {
      * body get that one.</li>
      * <li>{@code GET /rest/api/3/attachment/content/{id}} declares no body for its 200, which is the attachment's
      * content (with {@code redirect=false}, which the emulator behaves as). It gets any type of binary body.</li>
+     * <li>{@code POST /rest/api/3/issueLink} declares a {@code 201} body with the empty schema {@code {}}; Jira answers
+     * 201 with no body (the operation's description says it "returns nothing"). That body is removed.</li>
+     * <li>ChangeDetails types {@code from}, {@code fromString}, {@code to} and {@code toString} as strings, yet Jira
+     * answers {@code null} for a value that was or becomes empty, as the spec's own changelog example shows
+     * ({@code "from":null}). They are made nullable.</li>
      * </ul>
      */
     static String corrected(String spec) {
@@ -85,6 +90,20 @@ class CloudAnswersMatchOpenApiTest {
                         + emptied + " 204 bodies, " + errorBodies + " error answers without a body, attachment content " + content);
             }
             content.putObject("content").putObject("*/*").putObject("schema").put("type", "string").put("format", "binary");
+            com.fasterxml.jackson.databind.node.ObjectNode linked = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("paths")
+                    .path("/rest/api/3/issueLink").path("post").path("responses").path("201");
+            if (!linked.path("content").path("application/json").path("schema").isObject()
+                || !linked.path("content").path("application/json").path("schema").isEmpty()) {
+                throw new IllegalStateException("POST /rest/api/3/issueLink no longer declares an empty 201 body: " + linked);
+            }
+            linked.remove("content");
+            com.fasterxml.jackson.databind.JsonNode change = root.path("components").path("schemas").path("ChangeDetails").path("properties");
+            for (String value : List.of("from", "fromString", "to", "toString")) {
+                if (!change.path(value).path("type").asText().equals("string") || change.path(value).path("nullable").asBoolean()) {
+                    throw new IllegalStateException("ChangeDetails." + value + " is no longer a string that cannot be null: " + change.path(value));
+                }
+                ((com.fasterxml.jackson.databind.node.ObjectNode) change.path(value)).put("nullable", true);
+            }
             return Rest.MAPPER.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -193,6 +212,52 @@ class CloudAnswersMatchOpenApiTest {
         }
         assertThat(rest.post("/rest/api/3/project", "{\"key\":\"OPS\",\"name\":\"Operations\",\"projectTypeKey\":\"software\","
                 + "\"leadAccountId\":\"" + me + "\"}").status()).isEqualTo(201);
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void everyAnswerOfLinksWorklogsAndHistoryMatchesTheSpec() {
+        rest = new Rest(jira);
+        String doc = "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"Fan\"}]}]}";
+        String a = jira.createIssue("DEMO", "Task", "Fan broken");
+        String b = jira.createIssue("DEMO", "Bug", "Server hot");
+        assertThat(rest.get("/rest/api/3/issueLinkType").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issueLinkType/10000").status()).isEqualTo(200);
+        assertThat(rest.post("/rest/api/3/issueLink", "{\"type\":{\"name\":\"Blocks\"},\"inwardIssue\":{\"key\":\"" + a
+                + "\"},\"outwardIssue\":{\"key\":\"" + b + "\"},\"comment\":{\"body\":" + doc + "}}").status()).isEqualTo(201);
+        Rest.Response withLinks = rest.get("/rest/api/3/issue/" + a + "?fields=issuelinks,timetracking,worklog");
+        String link = withLinks.json().path("fields").path("issuelinks").path(0).path("id").asText();
+        assertThat(rest.get("/rest/api/3/issueLink/" + link).status()).isEqualTo(200);
+
+        assertThat(rest.put("/rest/api/3/issue/" + a, "{\"fields\":{\"timetracking\":{\"originalEstimate\":\"1d\"}}}").status()).isEqualTo(204);
+        Rest.Response logged = rest.post("/rest/api/3/issue/" + a + "/worklog?adjustEstimate=auto",
+                "{\"timeSpent\":\"3h 20m\",\"started\":\"2026-01-17T12:34:00.000+0000\",\"comment\":" + doc
+                + ",\"visibility\":{\"type\":\"group\",\"value\":\"jira-developers\"}}");
+        assertThat(logged.status()).isEqualTo(201);
+        String worklog = logged.json().path("id").asText();
+        assertThat(rest.get("/rest/api/3/issue/" + a + "/worklog?startAt=0&maxResults=10").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/" + a + "/worklog/" + worklog).status()).isEqualTo(200);
+        assertThat(rest.put("/rest/api/3/issue/" + a + "/worklog/" + worklog, "{\"timeSpentSeconds\":7200}").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/" + a).status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/worklog/updated?since=0").status()).isEqualTo(200);
+        assertThat(rest.post("/rest/api/3/worklog/list", "{\"ids\":[" + worklog + "]}").status()).isEqualTo(200);
+        assertThat(rest.delete("/rest/api/3/issue/" + a + "/worklog/" + worklog).status()).isEqualTo(204);
+        assertThat(rest.get("/rest/api/3/worklog/deleted?since=0").status()).isEqualTo(200);
+
+        assertThat(rest.post("/rest/api/3/issue/" + a + "/transitions", "{\"transition\":{\"id\":\"21\"}}").status()).isEqualTo(204);
+        Rest.Response history = rest.get("/rest/api/3/issue/" + a + "/changelog?startAt=0&maxResults=2");
+        assertThat(history.json().path("values")).hasSize(2);
+        String entry = history.json().path("values").path(0).path("id").asText();
+        assertThat(rest.post("/rest/api/3/issue/" + a + "/changelog/list", "{\"changelogIds\":[" + entry + "]}").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/" + a + "?expand=changelog").status()).isEqualTo(200);
+        assertThat(rest.delete("/rest/api/3/issueLink/" + link).status()).isEqualTo(204);
+
+        assertThat(rest.post("/rest/api/3/issueLink", "{\"type\":{\"name\":\"Fixes\"},\"inwardIssue\":{\"key\":\"" + a
+                + "\"},\"outwardIssue\":{\"key\":\"" + b + "\"}}").status()).isEqualTo(404);
+        assertThat(rest.get("/rest/api/3/issueLink/1").status()).isEqualTo(404);
+        assertThat(rest.post("/rest/api/3/issue/" + a + "/worklog", "{\"started\":\"2026-01-17T12:34:00.000+0000\"}").status()).isEqualTo(400);
+        assertThat(rest.get("/rest/api/3/issue/DEMO-999/worklog").status()).isEqualTo(404);
+        assertThat(rest.get("/rest/api/3/issue/DEMO-999/changelog").status()).isEqualTo(404);
         assertThat(problems()).isEmpty();
     }
 
