@@ -1,5 +1,10 @@
 package io.jiraspoke.examples;
 
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,24 +13,31 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.standin.JiraEmulator;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The incident bridge end to end against the emulator, on Cloud and on Data Center: an incident file opens an issue
- * with fields by name, a note and a comment written in Jira cross over, the resolution transitions the issue, and the
- * consumers stream the changes.
+ * The incident bridge end to end against the emulator, on Cloud and on Data Center, in each DSL: Java
+ * (IncidentRoutes, incidents as files), XML (routes/incident.xml, files) and YAML (routes/incident.yaml, incidents
+ * over HTTP). An incident opens an issue with fields by name, a note and a comment written in Jira cross over, the
+ * resolution transitions the issue, and the consumers stream the changes.
  */
 class IncidentRoutesTest {
 
@@ -49,7 +61,16 @@ class IncidentRoutesTest {
         }
     }
 
-    private void start(JiraEmulator.Flavour flavour) throws Exception {
+    private String dsl;
+    private int httpPort;
+
+    static Stream<Arguments> dslsAndFlavours() {
+        return Stream.of("java", "xml", "yaml").flatMap(dsl -> Stream.of(JiraEmulator.Flavour.values())
+                .map(flavour -> Arguments.of(dsl, flavour)));
+    }
+
+    private void start(String dsl, JiraEmulator.Flavour flavour) throws Exception {
+        this.dsl = dsl;
         jira = JiraEmulator.of(flavour).project("OPS", "Operations").start();
         Properties p = new Properties();
         p.putAll(jira.camelProperties("jira"));
@@ -62,7 +83,31 @@ class IncidentRoutesTest {
         main = new Main();
         // the settings above only: application.properties names a Cloud connection from the environment
         main.setDefaultPropertyPlaceholderLocation("false");
-        main.configure().addRoutesBuilder(new IncidentRoutes());
+        switch (dsl) {
+            case "yaml" -> {
+                p.setProperty("camel.main.routes-include-pattern", "classpath:routes/incident.yaml");
+                p.setProperty("incident.httpPath", "/incidents");
+                try (ServerSocket free = new ServerSocket(0)) {
+                    httpPort = free.getLocalPort();
+                }
+                // the HTTP server platform-http runs on: Vert.x's, as camel-platform-http-main would start it
+                main.addMainListener(new MainListenerSupport() {
+                    @Override
+                    public void beforeConfigure(BaseMainSupport m) {
+                        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+                        server.setBindHost("127.0.0.1");
+                        server.setBindPort(httpPort);
+                        try {
+                            m.getCamelContext().addService(new VertxPlatformHttpServer(server));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            }
+            case "xml" -> p.setProperty("camel.main.routes-include-pattern", "classpath:routes/incident.xml");
+            default -> main.configure().addRoutesBuilder(new IncidentRoutes());
+        }
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
@@ -72,6 +117,24 @@ class IncidentRoutesTest {
         });
         main.setOverrideProperties(p);
         main.start();
+    }
+
+    /** An incident as the DSL's intake takes it: a file in the inbox, or (YAML) an HTTP call answered 202. */
+    private void send(String name, String json) throws Exception {
+        if (!dsl.equals("yaml")) {
+            drop(name, json);
+            return;
+        }
+        HttpResponse<String> answer = post(json);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.body()).isEqualTo("OPS-1");
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                                                                                  + "/incidents"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void drop(String name, String json) throws Exception {
@@ -90,12 +153,12 @@ class IncidentRoutesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(JiraEmulator.Flavour.class)
-    void incidentLifecycle(JiraEmulator.Flavour flavour) throws Exception {
-        start(flavour);
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("dslsAndFlavours")
+    void incidentLifecycle(String dsl, JiraEmulator.Flavour flavour) throws Exception {
+        start(dsl, flavour);
 
-        drop("inc-42-open.json", "{\"id\":\"INC-42\",\"status\":\"open\",\"title\":\"Checkout down\",\"severity\":\"Critical\","
+        send("inc-42-open.json", "{\"id\":\"INC-42\",\"status\":\"open\",\"title\":\"Checkout down\",\"severity\":\"Critical\","
                                  + "\"details\":\"Payments fail with HTTP 502.\"}");
         await("the issue", () -> jira.issueCount() == 1);
         await("the bridge's comment", () -> jira.comments("OPS-1").size() == 1);
@@ -105,17 +168,18 @@ class IncidentRoutesTest {
         assertThat(fields.path("labels").toString()).isEqualTo("[\"incident\",\"incident-INC-42\"]");
         String severity = jira.fieldId("Severity");
         assertThat(fields.path(severity).path("value").asText()).as("Severity by name, an option").isEqualTo("Critical");
-        assertThat(jira.comments("OPS-1").get(0)).startsWith("Incident bridge: Opened from INC-42 (inc-42-open.json)");
+        assertThat(jira.comments("OPS-1").get(0)).startsWith("Incident bridge: Opened from INC-42 ("
+                                                            + (dsl.equals("yaml") ? "HTTP)" : "inc-42-open.json)"));
 
         // an engineer answers in Jira: the comment crosses to the incident tool, the bridge's own do not
         main.getCamelContext().createProducerTemplate().sendBodyAndHeader("jiraspoke:issue/addComment?connection=jira",
                 "Rolling back the gateway", JiraSpokeConstants.ISSUE_KEY, "OPS-1");
         await("the Jira comment in the incident tool", () -> !comments.isEmpty());
-        drop("inc-42-note.json", "{\"id\":\"INC-42\",\"status\":\"note\",\"text\":\"Customers notified\"}");
+        send("inc-42-note.json", "{\"id\":\"INC-42\",\"status\":\"note\",\"text\":\"Customers notified\"}");
         await("the note in Jira", () -> jira.comments("OPS-1").size() == 3);
         assertThat(jira.comments("OPS-1").get(2)).isEqualTo("Incident bridge: Customers notified");
 
-        drop("inc-42-resolved.json", "{\"id\":\"INC-42\",\"status\":\"resolved\",\"resolution\":\"Gateway rolled back\"}");
+        send("inc-42-resolved.json", "{\"id\":\"INC-42\",\"status\":\"resolved\",\"resolution\":\"Gateway rolled back\"}");
         String done = flavour == JiraEmulator.Flavour.CLOUD ? "Done" : "Resolved";
         await("the transition", () -> jira.status("OPS-1").equals(done));
         assertThat(jira.comments("OPS-1")).last().isEqualTo("Incident bridge: Resolved: Gateway rolled back");
@@ -125,7 +189,15 @@ class IncidentRoutesTest {
         assertThat(comments.get(0).path("issue").asText()).isEqualTo("OPS-1");
         assertThat(changes).allMatch(c -> c.path("issue").asText().equals("OPS-1"));
         assertThat(changes.get(0).path("summary").asText()).isEqualTo("INC-42: Checkout down");
-        await("the handled files to move aside", () -> Files.exists(inbox.resolve(".done").resolve("inc-42-resolved.json")));
-        assertThat(inbox.resolve(".failed")).doesNotExist();
+        if (dsl.equals("yaml")) {
+            HttpResponse<String> refused = post("{\"id\":\"INC-42\",\"status\":\"reopened\"}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).isEqualTo("Unknown incident status: reopened");
+            assertThat(post("{\"id\":\"INC\\\" OR project = X\",\"status\":\"note\"}").statusCode())
+                    .as("an id that would change the JQL").isEqualTo(400);
+        } else {
+            await("the handled files to move aside", () -> Files.exists(inbox.resolve(".done").resolve("inc-42-resolved.json")));
+            assertThat(inbox.resolve(".failed")).doesNotExist();
+        }
     }
 }
