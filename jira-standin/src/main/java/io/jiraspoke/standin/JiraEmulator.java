@@ -54,7 +54,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Every request acts as one user (the first of {@link #users()}, "Demo User"), who must authenticate: on Cloud with
  * Basic {@code email:apiToken} (defaults {@code demo@example.com} / {@code demo-token}), on Data Center with the
  * personal access token as Bearer (default {@code demo-pat}) or Basic {@code username:password} (default
- * {@code demo} / {@code demo}). {@code serverInfo} answers without credentials, as Jira's does.
+ * {@code demo} / {@code demo}). {@code serverInfo} answers without credentials, as Jira's does. A Cloud emulator
+ * is also Atlassian's OAuth 2.0 authorization server for the clients of {@link #oauthClient}, and its media host,
+ * to which attachment content redirects, listens on a port of its own ({@link #mediaUrl()}).
  */
 public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
