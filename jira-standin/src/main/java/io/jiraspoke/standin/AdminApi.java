@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 final class AdminApi {
 
     private static final Set<String> CLOUD_PRODUCTS = Set.of("jira-core", "jira-servicedesk", "jira-product-discovery", "jira-software");
+    private static final String SOFTWARE_USERS = "jira-software-users";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final int MEMBERS_MAX = 50;
     private static final int BULK_MAX = 50;
@@ -120,7 +121,7 @@ final class AdminApi {
         }
         User existing = store.users.stream().filter(u -> email.equalsIgnoreCase(u.email())).findFirst().orElse(null);
         if (existing != null) {
-            if (!software().members.contains(existing)) {
+            if (!hasSoftware(existing)) {
                 throw JiraError.badRequest("The user with email address " + email + " exists but does not have access to Jira.");
             }
             return Reply.created(newUserAnswer(existing, c));
@@ -128,7 +129,7 @@ final class AdminApi {
         String accountId = "712020:" + UUID.randomUUID();
         User user = store.addUser(accountId, email.substring(0, email.indexOf('@')), email);
         if (wanted.contains("jira-software")) {
-            software().members.add(user);
+            grantSoftware(user);
         }
         store.audit("User created", "user management", userItem(user), List.of(),
                 List.of(new AuditChange("email", "", email)));
@@ -166,7 +167,7 @@ final class AdminApi {
         boolean software = keys == null || keys.isNull() || keys.isEmpty()
                 || java.util.stream.StreamSupport.stream(keys.spliterator(), false).anyMatch(k -> k.asText().equals("jira-software"));
         if (software) {
-            software().members.add(user);
+            grantSoftware(user);
         }
         store.audit("User created", "user management", userItem(user), List.of(),
                 List.of(new AuditChange("Username", "", name), new AuditChange("Full name", "", displayName),
@@ -181,7 +182,7 @@ final class AdminApi {
         }
         answer.put("locale", "en_US");
         answer.putObject("groups").put("size", groupsOf(user).size()).putArray("items");
-        answer.putObject("applicationRoles").put("size", software().members.contains(user) ? 1 : 0).putArray("items");
+        answer.putObject("applicationRoles").put("size", hasSoftware(user) ? 1 : 0).putArray("items");
         return answer.put("expand", "groups,applicationRoles");
     }
 
@@ -231,8 +232,13 @@ final class AdminApi {
                 .sorted(Comparator.comparing(g -> g.name.toLowerCase(Locale.ROOT))).toList();
     }
 
-    private Group software() {
-        return store.groupByName("jira-software-users").orElseGet(() -> store.addGroup("jira-software-users"));
+    /** Jira Software access is membership of its default group (while it exists). */
+    private boolean hasSoftware(User user) {
+        return store.groupByName(SOFTWARE_USERS).map(g -> g.members.contains(user)).orElse(false);
+    }
+
+    private void grantSoftware(User user) {
+        store.groupByName(SOFTWARE_USERS).ifPresent(g -> g.members.add(user));
     }
 
     // groups
