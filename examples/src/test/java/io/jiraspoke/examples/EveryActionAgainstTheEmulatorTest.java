@@ -40,6 +40,10 @@ class EveryActionAgainstTheEmulatorTest {
         JiraSpokeConnection connection = flavour == JiraEmulator.Flavour.CLOUD
                 ? JiraSpokeConnection.basicApiToken(jira.baseUrl(), jira.email(), jira.apiToken())
                 : JiraSpokeConnection.personalAccessToken(jira.baseUrl(), jira.personalAccessToken());
+        if (flavour == JiraEmulator.Flavour.CLOUD) {
+            // Cloud's attachment content answers 303 to the emulator's media host, which is another origin
+            connection.setMediaHosts(jira.mediaUrl());
+        }
         JiraSpokeComponent component = new JiraSpokeComponent();
         component.addConnection("jira", connection);
         camel = new DefaultCamelContext();
@@ -57,7 +61,8 @@ class EveryActionAgainstTheEmulatorTest {
 
     /** Calls an action and answers the Simple expression over its result. */
     private String call(String action, Object body, Map<String, Object> headers, String result) {
-        Exchange ex = t.request("jiraspoke:" + action + (action.contains("?") ? "&" : "?") + "connection=jira", e -> {
+        String uri = action.contains("connection=") ? action : action + (action.contains("?") ? "&" : "?") + "connection=jira";
+        Exchange ex = t.request("jiraspoke:" + uri, e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
         });
@@ -107,6 +112,13 @@ class EveryActionAgainstTheEmulatorTest {
         assertThat(call("issue/latestAttachment", null, key(issue), "${body.filename}")).isEqualTo("build.log");
         assertThat(t.requestBodyAndHeader("direct:download", null, "CamelJiraSpokeAttachmentId", attachment, String.class))
                 .isEqualTo("Build 4711 passed");
+        if (cloud) {
+            assertThat(jira.mediaRequests()).as("the download followed the 303 to the media host, without Jira's credentials")
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.authorization()).isFalse();
+                        assertThat(r.status()).isEqualTo(200);
+                    });
+        }
         call("issue/deleteAttachment?attachmentId=" + attachment, "${header.CamelJiraSpokeAttachmentId}");
         assertThat(jira.issue(issue).orElseThrow().path("fields").path("attachment")).isEmpty();
 
@@ -256,5 +268,141 @@ class EveryActionAgainstTheEmulatorTest {
 
         assertThat(call("issue/create?projectKey=DEMO&issueType=Task&summary=Scoped", "${body.key}")).isEqualTo("DEMO-1");
         assertThat(jira.requestLog()).allMatch(line -> line.contains(" /ex/jira/" + jira.cloudId() + "/rest/api/3/"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraEmulator.Flavour.class)
+    void usersGroupsAndTheAuditLog(JiraEmulator.Flavour flavour) throws Exception {
+        start(flavour);
+        boolean cloud = flavour == JiraEmulator.Flavour.CLOUD;
+        String ada = jira.users().get(1);
+
+        String zoe = cloud
+                ? call("user/create?emailAddress=zoe@example.com&products=jira-software", "${header.CamelJiraSpokeUser}")
+                : call("user/create?user=zoe&emailAddress=zoe@example.com&displayName=RAW(Zoë Ångström)&userPassword=RAW(s3cret)",
+                        "${header.CamelJiraSpokeUser}");
+        assertThat(jira.users()).hasSize(4).contains(zoe);
+        if (cloud) {
+            assertThat(zoe).startsWith("712020:");
+            assertThat(call("user/list?pageSize=2", "${body.size()}")).as("paged through").isEqualTo("4");
+        } else {
+            assertThat(zoe).isEqualTo("zoe");
+        }
+
+        String group = call("group/create?groupName=RAW(Payments On-call)",
+                cloud ? "${header.CamelJiraSpokeGroupId}" : "${header.CamelJiraSpokeGroupName}");
+        assertThat(jira.groups()).containsKey("Payments On-call");
+        // Cloud by group id, Data Center by name
+        String which = cloud ? "groupId=" + group : "groupName=RAW(Payments On-call)";
+        // the user goes in a header: Camel masks an option named "user" in endpoint URIs, so that endpoints differing
+        // only in it are equal, and a ProducerTemplate's producer cache hands one the other's producer
+        assertThat(call("group/addUser?" + which, null, user(zoe), "${body.name}")).isEqualTo("Payments On-call");
+        call("group/addUser?" + which, null, user(ada), "${header.CamelJiraSpokeUser}");
+        assertThat(jira.groups().get("Payments On-call")).containsExactlyInAnyOrder(zoe, ada);
+        assertThat(call("group/members?" + which + "&pageSize=1", "${body.size()} ${body[0].displayName}")).isEqualTo("2 Ada Lovelace");
+        assertThat(call("user/groups", null, user(zoe), "${body.size()} ${body[1].name}")).isEqualTo("2 Payments On-call");
+        assertThat(call("group/list", "${body.size()}")).isEqualTo("3");
+        call("group/removeUser?" + which, null, user(ada), "${header.CamelJiraSpokeUser}");
+        assertThat(jira.groups().get("Payments On-call")).containsExactly(zoe);
+        call("group/delete?" + which, "${header.CamelJiraSpokeGroupName}");
+        assertThat(jira.groups()).doesNotContainKey("Payments On-call");
+        call("user/delete", null, user(zoe), "${header.CamelJiraSpokeUser}");
+        assertThat(jira.users()).doesNotContain(zoe);
+
+        assertThat(jira.auditRecords()).hasSize(7);
+        assertThat(call("audit/logs?pageSize=2", "${body.size()} ${body[0].summary} / ${body[6].summary}"))
+                .as("oldest first, however the API pages").isEqualTo("7 User created / User deleted");
+        assertThat(call("audit/logs?filter=RAW(group)&pageSize=2", "${body.size()}")).as("the group changes").isEqualTo("5");
+        assertThat(jira.requestLog()).anyMatch(line -> line.startsWith(cloud ? "GET /rest/api/3/auditing/record?" : "GET /rest/auditing/1.0/events?"))
+                .noneMatch(line -> line.startsWith(cloud ? "GET /rest/auditing/" : "GET /rest/api/2/auditing/"));
+
+        // the incremental consumer: everything from the beginning, then what is new
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:audit/logs?connection=jira&startFrom=beginning&delay=100&pageSize=3")
+                        .process(e -> seen.add(e.getMessage().getBody(io.jiraspoke.camel.model.JiraAuditRecord.class).getSummary()));
+            }
+        });
+        await(() -> seen.size() == 7);
+        call("group/create?groupName=latecomers", "${header.CamelJiraSpokeGroupName}");
+        await(() -> seen.size() == 8);
+        assertThat(seen).startsWith("User created").endsWith("User deleted", "Group created");
+    }
+
+    private static Map<String, Object> user(String user) {
+        return Map.of("CamelJiraSpokeUser", user);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void oauthConnectionsGetRenewAndRotateTheirTokensAtTheEmulator() throws Exception {
+        String redirect = "https://app.example.com/callback";
+        jira = JiraEmulator.cloud().oauthClient("app-id", "app-secret").start();
+        camel = new DefaultCamelContext();
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("service", bound(jira.oauthClientCredentialsSettings()));
+        java.util.Map<String, String> app = jira.oauthAuthorizationCodeSettings();
+        component.addConnection("app", bound(app));
+        component.addConnection("consented", bound(jira.oauthAuthorizationCodeSettings(redirect)));
+        camel.addComponent("jiraspoke", component);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:download").to("jiraspoke:attachment/download?connection=app").convertBodyTo(String.class);
+            }
+        });
+        camel.start();
+        t = camel.createProducerTemplate();
+
+        String issue = call("issue/create?projectKey=DEMO&issueType=Task&summary=Service&connection=service", "${body.key}");
+        assertThat(call("user/myself?connection=service", "${body.displayName}")).isEqualTo("Demo User");
+        assertThat(jira.tokenGrants()).as("one token, reused").containsExactly("client_credentials");
+
+        assertThat(call("issue/get?connection=app", null, key(issue), "${body.summary}")).isEqualTo("Service");
+        assertThat(call("group/list?connection=app", "${body.size()}")).isEqualTo("2");
+        assertThat(jira.tokenGrants()).containsExactly("client_credentials", "refresh_token");
+        assertThat(call("issue/get?connection=consented", null, key(issue), "${body.key}")).isEqualTo(issue);
+        assertThat(jira.tokenGrants()).endsWith("authorization_code");
+
+        // an hour later: every connection renews once; the 3LO one with the refresh token the first refresh rotated in
+        jira.expireOAuthAccessTokens();
+        assertThat(call("issue/get?connection=app", null, key(issue), "${body.key}")).isEqualTo(issue);
+        assertThat(call("issue/get?connection=consented", null, key(issue), "${body.key}")).isEqualTo(issue);
+        assertThat(call("issue/get?connection=service", null, key(issue), "${body.key}")).isEqualTo(issue);
+        assertThat(jira.tokenGrants()).containsExactly("client_credentials", "refresh_token", "authorization_code",
+                "refresh_token", "refresh_token", "client_credentials");
+        assertThat(jira.tokenRequests()).isEqualTo(6);
+        java.net.http.HttpResponse<String> spent = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(app.get("tokenUrl"))).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\",\"client_id\":\"app-id\","
+                        + "\"client_secret\":\"app-secret\",\"refresh_token\":\"" + app.get("refreshToken") + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(spent.statusCode()).as("the configured refresh token was spent by the first refresh").isEqualTo(403);
+
+        String attachment = call("issue/addAttachment?fileName=build.log&connection=app", "Build 4712 passed".getBytes(StandardCharsets.UTF_8),
+                key(issue), "${header.CamelJiraSpokeAttachmentId}");
+        assertThat(t.requestBodyAndHeader("direct:download", null, "CamelJiraSpokeAttachmentId", attachment, String.class))
+                .isEqualTo("Build 4712 passed");
+        assertThat(jira.mediaRequests()).singleElement().satisfies(r -> assertThat(r.authorization()).isFalse());
+        assertThat(jira.requestLog()).filteredOn(line -> line.contains("/rest/"))
+                .allMatch(line -> line.contains(" /ex/jira/" + jira.cloudId() + "/rest/api/3/"));
+    }
+
+    /** A connection from its settings, as properties bind them. */
+    private JiraSpokeConnection bound(java.util.Map<String, String> settings) {
+        JiraSpokeConnection connection = new JiraSpokeConnection();
+        org.apache.camel.support.PropertyBindingSupport.build().bind(camel, connection, new java.util.HashMap<>(settings));
+        return connection;
     }
 }

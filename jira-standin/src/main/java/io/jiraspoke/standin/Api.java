@@ -45,6 +45,7 @@ final class Api {
     private final JiraJson json;
     private final Events events;
     private final Router router = new Router();
+    private final AdminApi admin;
 
     Api(Store store, JiraJson json, Events events) {
         this.store = store;
@@ -98,6 +99,9 @@ final class Api {
         new WebhookApi(store).routes(router);
         new AgileApi(store, json).routes(router);
         new WorkApi(store, json, events).routes(router);
+        admin = new AdminApi(store, json);
+        admin.routes(router);
+        new OAuthApi(store, json).routes(router);
     }
 
     /** Routes the call; {@code v=3} exists on Cloud only, as Data Center has no REST v3. */
@@ -448,15 +452,16 @@ final class Api {
         return Reply.noContent();
     }
 
-    /**
-     * Cloud's content endpoint. Real Cloud answers 303 to its media host unless {@code redirect=false}; the emulator
-     * answers the content itself, as Cloud does with {@code redirect=false}.
-     */
+    /** Cloud's content endpoint: 303 to the media host, or with {@code redirect=false} the content itself. */
     private Reply attachmentContent(Call c) {
         if (!cloud()) {
             throw JiraError.message(404, "null for uri: " + c.path);
         }
-        return content(attachmentById(c.var("id")));
+        Attachment a = attachmentById(c.var("id"));
+        if ("false".equals(c.param("redirect"))) {
+            return content(a);
+        }
+        return new Reply(303, null, null, null, Map.of("Location", store.media.location(a)));
     }
 
     /** Data Center's attachment servlet, by id and file name. */
@@ -760,9 +765,7 @@ final class Api {
         User user = store.user(id).orElseThrow(() -> JiraError.message(404, "The user with " + (cloud() ? "account ID" : "name") + " '" + id + "' does not exist."));
         ObjectNode answer = json.user(user, c.ctx);
         if (c.list("expand").contains("groups")) {
-            answer.putObject("groups").put("size", 1).putArray("items").addObject()
-                    .put("name", "jira-software-users")
-                    .put("self", c.ctx.apiUrl() + "/group?groupname=jira-software-users");
+            answer.set("groups", admin.expandedGroups(user, c.ctx));
         }
         return Reply.ok(answer);
     }

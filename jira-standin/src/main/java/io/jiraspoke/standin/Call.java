@@ -24,12 +24,19 @@ final class Call {
     final Map<String, String> vars;
     final String contentType;
     final String atlassianToken;
+    /** The Authorization header, for the endpoints that check credentials of their own (OAuth's). */
+    private final String authorization;
     final byte[] body;
     /** A fault switched on for this path: Cloud's search answers the page token it was given, not the next one. */
     final boolean repeatPageToken;
 
     Call(String method, String path, JiraJson.Ctx ctx, Map<String, List<String>> params, Map<String, String> vars,
          String contentType, String atlassianToken, byte[] body, boolean repeatPageToken) {
+        this(method, path, ctx, params, vars, contentType, atlassianToken, body, repeatPageToken, null);
+    }
+
+    Call(String method, String path, JiraJson.Ctx ctx, Map<String, List<String>> params, Map<String, String> vars,
+         String contentType, String atlassianToken, byte[] body, boolean repeatPageToken, String authorization) {
         this.method = method;
         this.path = path;
         this.ctx = ctx;
@@ -39,10 +46,15 @@ final class Call {
         this.atlassianToken = atlassianToken;
         this.body = body;
         this.repeatPageToken = repeatPageToken;
+        this.authorization = authorization;
     }
 
     Call withVars(Map<String, String> matched, JiraJson.Ctx matchedCtx) {
-        return new Call(method, path, matchedCtx, params, matched, contentType, atlassianToken, body, repeatPageToken);
+        return new Call(method, path, matchedCtx, params, matched, contentType, atlassianToken, body, repeatPageToken, authorization);
+    }
+
+    String authorization() {
+        return authorization;
     }
 
     String var(String name) {

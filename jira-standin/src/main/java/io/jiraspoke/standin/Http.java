@@ -39,6 +39,8 @@ final class Http implements AutoCloseable {
     // Cloud calls made with OAuth 2.0 or scoped API tokens arrive as api.atlassian.com/ex/jira/{cloudId}/rest/...
     private static final Pattern GATEWAY = Pattern.compile("(/ex/jira/[^/]+)(/.*)");
     private static final Pattern SERVER_INFO = Pattern.compile("/rest/api/[23]/serverInfo/?");
+    // Atlassian's OAuth endpoints check credentials of their own (client secret, code, Bearer access token).
+    private static final Pattern OAUTH = Pattern.compile("/(oauth/token(/accessible-resources)?|authorize)/?");
     private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     /** What the handler needs of the emulator, looked up per request so that a reset takes effect at once. */
@@ -162,14 +164,16 @@ final class Http implements AutoCloseable {
         try {
             String path = rawPath;
             // Jira answers serverInfo to anyone, so that clients can find out what they talk to before logging in.
-            boolean anonymousAllowed = method.equals("GET") && SERVER_INFO.matcher(path).matches();
+            boolean anonymousAllowed = method.equals("GET") && SERVER_INFO.matcher(path).matches()
+                                       || flavour == Flavour.CLOUD && prefix.isEmpty() && OAUTH.matcher(path).matches();
             if (!anonymousAllowed && !b.authorized(exchange.getRequestHeaders().getFirst("Authorization"), !prefix.isEmpty())) {
                 return Reply.error(unauthorized());
             }
             byte[] body = read(exchange.getRequestBody(), b.maxBodyBytes());
             Call call = new Call(method, path, new JiraJson.Ctx(baseUrl + prefix, 0), query(rawQuery), Map.of(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("X-Atlassian-Token"), body, repeatPageToken);
+                    exchange.getRequestHeaders().getFirst("X-Atlassian-Token"), body, repeatPageToken,
+                    exchange.getRequestHeaders().getFirst("Authorization"));
             synchronized (b.store()) {
                 try {
                     return b.api().handle(call);

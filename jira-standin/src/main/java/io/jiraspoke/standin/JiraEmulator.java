@@ -54,7 +54,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Every request acts as one user (the first of {@link #users()}, "Demo User"), who must authenticate: on Cloud with
  * Basic {@code email:apiToken} (defaults {@code demo@example.com} / {@code demo-token}), on Data Center with the
  * personal access token as Bearer (default {@code demo-pat}) or Basic {@code username:password} (default
- * {@code demo} / {@code demo}). {@code serverInfo} answers without credentials, as Jira's does.
+ * {@code demo} / {@code demo}). {@code serverInfo} answers without credentials, as Jira's does. A Cloud emulator
+ * is also Atlassian's OAuth 2.0 authorization server for the clients of {@link #oauthClient}, and its media host,
+ * to which attachment content redirects, listens on a port of its own ({@link #mediaUrl()}).
  */
 public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -92,6 +94,8 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
     private String personalAccessToken = "demo-pat";
     private String scopedEmail;
     private String scopedApiToken;
+    private final OAuth oauth = new OAuth(cloudId);
+    private Media media;
     private long maxBodyBytes = 100L * 1024 * 1024;
     private Duration webhookRetryDelay = Duration.ofMillis(200);
 
@@ -177,6 +181,29 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         return this;
     }
 
+    /**
+     * Cloud: an OAuth 2.0 client, an app's (authorization code, 3LO) or a service account's credential (client
+     * credentials); it may use both grants. Its token endpoint is {@code {baseUrl}/oauth/token}, its access tokens
+     * work as Bearer through the API gateway ({@code {baseUrl}/ex/jira/{cloudId}}) only, and refresh tokens rotate:
+     * each refresh answers a new one and spends the old. {@link #oauthClientCredentialsSettings()} and
+     * {@link #oauthAuthorizationCodeSettings()} give connections that use the first client.
+     */
+    public JiraEmulator oauthClient(String clientId, String clientSecret) {
+        requireFlavour(Flavour.CLOUD, "OAuth 2.0 clients");
+        oauth.addClient(Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(clientSecret, "clientSecret"));
+        return this;
+    }
+
+    /** How long the access tokens issued from now on last (default one hour, as Atlassian's). */
+    public JiraEmulator oauthTokenLifetime(Duration lifetime) {
+        requireFlavour(Flavour.CLOUD, "OAuth 2.0 tokens");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("An access token's lifetime must be positive: " + lifetime);
+        }
+        oauth.lifetime(lifetime);
+        return this;
+    }
+
     /** The largest request body (attachment uploads) taken; larger ones are answered 413. Default 100 MB. */
     public JiraEmulator maxRequestBytes(long bytes) {
         requireNotStarted("maxRequestBytes");
@@ -214,6 +241,24 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
         return setup(store -> store.addUser(id, displayName, emailAddress));
+    }
+
+    /**
+     * Adds a group with these members (account ids on Cloud, user names on Data Center). Every emulator has
+     * {@code jira-administrators} (Demo User) and {@code jira-software-users} (the three users) already.
+     */
+    public JiraEmulator group(String name, String... members) {
+        Objects.requireNonNull(name, "name");
+        List<String> ids = List.of(members);
+        return setup(store -> {
+            if (store.groupByName(name).isPresent()) {
+                throw new IllegalArgumentException("The Jira emulator already has a group " + name);
+            }
+            Model.Group group = store.addGroup(name);
+            for (String id : ids) {
+                group.members.add(store.user(id).orElseThrow(() -> new IllegalArgumentException("No user " + id + " in the Jira emulator")));
+            }
+        });
     }
 
     /**
@@ -350,11 +395,17 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         }
         try {
             webhooks = new Webhooks(webhookRetryDelay);
+            if (flavour == Flavour.CLOUD) {
+                media = new Media(() -> state.store());
+            }
             state = newState();
         } catch (RuntimeException e) {
             // A baseline that cannot be built (a duplicate project, say) must not leave the port bound.
             http.close();
             webhooks.close();
+            if (media != null) {
+                media.close();
+            }
             http = null;
             throw e;
         }
@@ -364,6 +415,8 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
 
     private State newState() {
         Store store = new Store(flavour, clock);
+        store.oauth = oauth;
+        store.media = media;
         store.addProject(DEFAULT_PROJECT, "Demo", "software", store.me());
         baseline.forEach(action -> action.accept(store));
         JiraJson json = new JiraJson(store, http.baseUrl());
@@ -379,6 +432,9 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             requestLog.clear();
         }
         webhooks.clear();
+        if (media != null) {
+            media.clear();
+        }
         state = newState();
     }
 
@@ -395,6 +451,9 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         if (http != null) {
             http.close();
             webhooks.close();
+            if (media != null) {
+                media.close();
+            }
         }
     }
 
@@ -465,7 +524,8 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         String[] basic = Http.basic(authorization);
         if (flavour == Flavour.CLOUD) {
             return basic != null && (basic[0].equals(email) && basic[1].equals(apiToken)
-                                     || viaGateway && basic[0].equals(scopedEmail) && basic[1].equals(scopedApiToken));
+                                     || viaGateway && basic[0].equals(scopedEmail) && basic[1].equals(scopedApiToken))
+                   || viaGateway && oauth.validAccess(Http.bearer(authorization));
         }
         String bearer = Http.bearer(authorization);
         return personalAccessToken.equals(bearer) || basic != null && basic[0].equals(username) && basic[1].equals(password);
@@ -561,6 +621,7 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
             settings.put("authType", "basic-api-token");
             settings.put("email", email);
             settings.put("apiToken", apiToken);
+            settings.put("mediaHosts", mediaUrl());
         } else {
             settings.put("authType", "personal-access-token");
             settings.put("personalAccessToken", personalAccessToken);
@@ -584,8 +645,114 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         settings.put("apiGatewayUrl", baseUrl());
         settings.put("email", scopedEmail);
         settings.put("apiToken", scopedApiToken);
-        settings.put("scopes", "read:jira-work write:jira-work read:jira-user manage:jira-configuration");
+        settings.put("scopes", OAuth.DEFAULT_SCOPES);
+        settings.put("mediaHosts", mediaUrl());
         return settings;
+    }
+
+    /**
+     * The settings of an {@code oauth2-client-credentials} connection (a service account) with the first
+     * {@link #oauthClient}: {@code cloudId}, {@code apiGatewayUrl} and {@code tokenUrl} on the emulator,
+     * {@code clientId}, {@code clientSecret}, {@code scopes}, {@code mediaHosts}.
+     */
+    public Map<String, String> oauthClientCredentialsSettings() {
+        return oauthSettings("oauth2-client-credentials");
+    }
+
+    /**
+     * The settings of an {@code oauth2-authorization-code} connection (3LO) with the first {@link #oauthClient} and a
+     * {@code refreshToken} as a consent leaves it, newly issued (it rotates on first use).
+     */
+    public Map<String, String> oauthAuthorizationCodeSettings() {
+        Map<String, String> settings = oauthSettings("oauth2-authorization-code");
+        settings.put("refreshToken", oauth.issueRefreshToken(oauth.firstClient().id(), OAuth.DEFAULT_SCOPES + " offline_access"));
+        return settings;
+    }
+
+    /**
+     * The same with an {@code authorizationCode} for {@code redirectUri} in place of a refresh token, as the consent
+     * page hands it over: the connection exchanges it once.
+     */
+    public Map<String, String> oauthAuthorizationCodeSettings(String redirectUri) {
+        Map<String, String> settings = oauthSettings("oauth2-authorization-code");
+        settings.put("authorizationCode", authorizationCode(redirectUri));
+        settings.put("redirectUri", redirectUri);
+        return settings;
+    }
+
+    private Map<String, String> oauthSettings(String authType) {
+        requireFlavour(Flavour.CLOUD, "OAuth 2.0");
+        OAuth.Client client = oauth.firstClient();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("authType", authType);
+        settings.put("cloudId", cloudId);
+        settings.put("apiGatewayUrl", baseUrl());
+        settings.put("tokenUrl", baseUrl() + "/oauth/token");
+        if (authType.equals("oauth2-authorization-code")) {
+            settings.put("authorizeUrl", baseUrl() + "/authorize");
+        }
+        settings.put("clientId", client.id());
+        settings.put("clientSecret", client.secret());
+        settings.put("scopes", OAuth.DEFAULT_SCOPES + (authType.equals("oauth2-authorization-code") ? " offline_access" : ""));
+        settings.put("mediaHosts", mediaUrl());
+        return settings;
+    }
+
+    /**
+     * An authorization code of the first {@link #oauthClient} for {@code redirectUri}, with offline_access, as
+     * Atlassian's consent page would hand it to the app: good for one exchange within ten minutes.
+     */
+    public String authorizationCode(String redirectUri) {
+        requireFlavour(Flavour.CLOUD, "OAuth 2.0");
+        return oauth.issueCode(oauth.firstClient().id(), Objects.requireNonNull(redirectUri, "redirectUri"),
+                OAuth.DEFAULT_SCOPES + " offline_access");
+    }
+
+    /** How many requests reached the token endpoint ({@code POST /oauth/token}), refused ones included. */
+    public int tokenRequests() {
+        return oauth.tokenRequests();
+    }
+
+    /** The {@code grant_type} of each token request, oldest first. */
+    public List<String> tokenGrants() {
+        return oauth.grants();
+    }
+
+    /** Every access token issued so far expires now, as after an hour; refresh tokens stay good. */
+    public JiraEmulator expireOAuthAccessTokens() {
+        oauth.expireAccessTokens();
+        return this;
+    }
+
+    /** Cloud: the origin of the media host that attachment content redirects to, as {@code mediaHosts} takes it. */
+    public String mediaUrl() {
+        requireFlavour(Flavour.CLOUD, "media host");
+        running();
+        return media.url();
+    }
+
+    /** A request the media host got: path and query, whether it carried an Authorization header, the status answered. */
+    public record MediaRequest(String pathAndQuery, boolean authorization, int status) {}
+
+    /** The requests the media host got since the start or the last reset, oldest first. */
+    public List<MediaRequest> mediaRequests() {
+        requireFlavour(Flavour.CLOUD, "media host");
+        running();
+        return media.requests().stream().map(r -> new MediaRequest(r.pathAndQuery(), r.authorization(), r.status())).toList();
+    }
+
+    /** The groups by name, each with its members (account ids on Cloud, user names on Data Center), in Jira's order. */
+    public Map<String, List<String>> groups() {
+        return read(store -> {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            store.groups.values().forEach(g -> groups.put(g.name, g.members.stream().map(u -> u.id(flavour)).toList()));
+            return groups;
+        });
+    }
+
+    /** The audit log, oldest first, each record as "summary: object" (e.g. "Group created: oncall"). */
+    public List<String> auditRecords() {
+        return read(store -> store.audit.stream().map(r -> r.summary() + ": " + r.object().name()).toList());
     }
 
     /** {@link #connectionSettings()} as camel-main properties: {@code camel.component.jiraspoke.connections[name].baseUrl} .. */

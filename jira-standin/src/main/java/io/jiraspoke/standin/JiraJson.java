@@ -102,6 +102,11 @@ final class JiraJson {
         return store.flavour == Flavour.CLOUD;
     }
 
+    /** The site URL, without any gateway prefix. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }

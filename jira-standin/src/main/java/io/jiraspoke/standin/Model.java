@@ -209,4 +209,27 @@ final class Model {
 
     /** One entry of an issue's change history: what one request changed. */
     record HistoryEntry(String id, User author, Instant created, List<HistoryItem> items) {}
+
+    /** A group: Cloud knows it by {@code groupId} and name, Data Center by name only ({@code id} null). */
+    static final class Group {
+        final String id;
+        final String name;
+        /** Members in the order they joined. */
+        final Set<User> members = new LinkedHashSet<>();
+
+        Group(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    /** Something an audit record names: a user, a group, a project. */
+    record AuditItem(String id, String name, String typeName) {}
+
+    /** One value an audited change changed. */
+    record AuditChange(String field, String from, String to) {}
+
+    /** One entry of the audit log, as both audit APIs render it. */
+    record AuditRecord(long id, Instant created, String summary, String category, User author, AuditItem object,
+                       List<AuditItem> associated, List<AuditChange> changes) {}
 }

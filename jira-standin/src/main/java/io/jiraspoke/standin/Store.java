@@ -51,6 +51,13 @@ final class Store {
     private int lastWorklogId = 9999;
     private int lastLinkId = 9999;
     private int lastHistoryId = 9999;
+    /** Groups by lower-case name: Jira's group names are case-insensitive. */
+    final Map<String, Model.Group> groups = new LinkedHashMap<>();
+    final List<Model.AuditRecord> audit = new ArrayList<>();
+    private long lastAuditId = 9999;
+    /** OAuth 2.0 clients and tokens, and the media host: set by the emulator before the API is built, kept over a reset. */
+    OAuth oauth;
+    Media media;
 
     Store(Flavour flavour, Clock clock) {
         this.flavour = flavour;
@@ -58,6 +65,8 @@ final class Store {
         this.clock = clock;
         users.addAll(catalog.users);
         customFields.addAll(catalog.customFields);
+        addGroup("jira-administrators").members.add(me());
+        addGroup("jira-software-users").members.addAll(users);
     }
 
     /**
@@ -217,5 +226,34 @@ final class Store {
 
     String nextHistoryId() {
         return String.valueOf(++lastHistoryId);
+    }
+
+    /** A new group; Cloud gives it an id, Data Center knows it by name only. */
+    Model.Group addGroup(String name) {
+        Model.Group group = new Model.Group(flavour == Flavour.CLOUD ? java.util.UUID.randomUUID().toString() : null, name);
+        groups.put(name.toLowerCase(Locale.ROOT), group);
+        return group;
+    }
+
+    Optional<Model.Group> groupById(String id) {
+        return groups.values().stream().filter(g -> g.id != null && g.id.equals(id)).findFirst();
+    }
+
+    Optional<Model.Group> groupByName(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(groups.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The user leaves Jira and every group; issues keep what they say of the user, as Jira's do. */
+    void removeUser(User user) {
+        users.remove(user);
+        groups.values().forEach(g -> g.members.remove(user));
+    }
+
+    Model.AuditRecord audit(String summary, String category, Model.AuditItem object, List<Model.AuditItem> associated,
+                            List<Model.AuditChange> changes) {
+        Model.AuditRecord record = new Model.AuditRecord(++lastAuditId, now(), summary, category, me(), object,
+                List.copyOf(associated), List.copyOf(changes));
+        audit.add(record);
+        return record;
     }
 }

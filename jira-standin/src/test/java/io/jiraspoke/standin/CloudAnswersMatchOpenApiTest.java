@@ -49,12 +49,16 @@ class CloudAnswersMatchOpenApiTest {
      * ({@code {"errorMessages":[..],"errors":{..}}}), as the spec says where it declares one. Error answers without a
      * body get that one.</li>
      * <li>{@code GET /rest/api/3/attachment/content/{id}} declares no body for its 200, which is the attachment's
-     * content (with {@code redirect=false}, which the emulator behaves as). It gets any type of binary body.</li>
+     * content (with {@code redirect=false}; without it the answer is a 303 to the media host). It gets any type of
+     * binary body.</li>
      * <li>{@code POST /rest/api/3/issueLink} declares a {@code 201} body with the empty schema {@code {}}; Jira answers
      * 201 with no body (the operation's description says it "returns nothing"). That body is removed.</li>
      * <li>ChangeDetails types {@code from}, {@code fromString}, {@code to} and {@code toString} as strings, yet Jira
      * answers {@code null} for a value that was or becomes empty, as the spec's own changelog example shows
      * ({@code "from":null}). They are made nullable.</li>
+     * <li>{@code AuditRecordBean} does not declare {@code authorAccountId}, which Cloud's audit records carry (the
+     * spec's own example of {@code GET /rest/api/3/auditing/record} has it, and {@code authorKey} is deprecated in
+     * its favour). It is declared.</li>
      * </ul>
      */
     static String corrected(String spec) {
@@ -104,6 +108,12 @@ class CloudAnswersMatchOpenApiTest {
                 }
                 ((com.fasterxml.jackson.databind.node.ObjectNode) change.path(value)).put("nullable", true);
             }
+            com.fasterxml.jackson.databind.node.ObjectNode audit = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("components")
+                    .path("schemas").path("AuditRecordBean").path("properties");
+            if (audit.isMissingNode() || audit.has("authorAccountId")) {
+                throw new IllegalStateException("The platform spec's AuditRecordBean no longer lacks authorAccountId: review the correction");
+            }
+            audit.putObject("authorAccountId").put("type", "string").put("readOnly", true);
             return Rest.MAPPER.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,7 +196,8 @@ class CloudAnswersMatchOpenApiTest {
         assertThat(uploaded.status()).isEqualTo(200);
         String attachment = uploaded.json().path(0).path("id").asText();
         assertThat(rest.get("/rest/api/3/attachment/" + attachment).status()).isEqualTo(200);
-        assertThat(rest.get("/rest/api/3/attachment/content/" + attachment).status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/attachment/content/" + attachment).status()).isEqualTo(303);
+        assertThat(rest.get("/rest/api/3/attachment/content/" + attachment + "?redirect=false").status()).isEqualTo(200);
         assertThat(rest.get("/rest/api/3/issue/" + key + "?fields=attachment").status()).isEqualTo(200);
         assertThat(rest.delete("/rest/api/3/attachment/" + attachment).status()).isEqualTo(204);
 
@@ -258,6 +269,37 @@ class CloudAnswersMatchOpenApiTest {
         assertThat(rest.post("/rest/api/3/issue/" + a + "/worklog", "{\"started\":\"2026-01-17T12:34:00.000+0000\"}").status()).isEqualTo(400);
         assertThat(rest.get("/rest/api/3/issue/DEMO-999/worklog").status()).isEqualTo(404);
         assertThat(rest.get("/rest/api/3/issue/DEMO-999/changelog").status()).isEqualTo(404);
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void everyAnswerOfUserAndGroupAdministrationAndTheAuditLogMatchesTheSpec() {
+        rest = new Rest(jira);
+        String ada = jira.users().get(1);
+        Rest.Response user = rest.post("/rest/api/3/user", "{\"emailAddress\":\"zoe@example.com\",\"products\":[\"jira-software\"]}");
+        assertThat(user.status()).isEqualTo(201);
+        String zoe = user.json().path("accountId").asText();
+        assertThat(rest.post("/rest/api/3/user", "{\"emailAddress\":\"\",\"products\":[]}").status()).isEqualTo(400);
+        Rest.Response group = rest.post("/rest/api/3/group", "{\"name\":\"payments-oncall\"}");
+        assertThat(group.status()).isEqualTo(201);
+        String groupId = group.json().path("groupId").asText();
+        assertThat(rest.post("/rest/api/3/group", "{\"name\":\"payments-oncall\"}").status()).isEqualTo(400);
+        assertThat(rest.post("/rest/api/3/group/user?groupId=" + groupId, "{\"accountId\":\"" + zoe + "\"}").status()).isEqualTo(201);
+        assertThat(rest.post("/rest/api/3/group/user?groupname=payments-oncall", "{\"accountId\":\"" + ada + "\"}").status()).isEqualTo(201);
+        assertThat(rest.post("/rest/api/3/group/user?groupId=nope", "{\"accountId\":\"" + ada + "\"}").status()).isEqualTo(404);
+        assertThat(rest.get("/rest/api/3/group/member?groupId=" + groupId + "&startAt=0&maxResults=1").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/group/member?groupname=payments-oncall&includeInactiveUsers=true").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/group/bulk?startAt=0&maxResults=2").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/groups/picker?query=pay&maxResults=10").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/user/groups?accountId=" + zoe).status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/user?accountId=" + zoe + "&expand=groups").status()).isEqualTo(200);
+        assertThat(rest.delete("/rest/api/3/group/user?groupId=" + groupId + "&accountId=" + ada).status()).isEqualTo(200);
+        assertThat(rest.delete("/rest/api/3/group?groupId=" + groupId + "&swapGroup=jira-software-users").status()).isEqualTo(200);
+        assertThat(rest.delete("/rest/api/3/group?groupname=payments-oncall").status()).isEqualTo(404);
+        assertThat(rest.delete("/rest/api/3/user?accountId=" + zoe).status()).isEqualTo(204);
+        assertThat(rest.get("/rest/api/3/auditing/record?offset=0&limit=100&filter=group").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/auditing/record").json().path("records")).hasSize(7);
+        assertThat(rest.get("/rest/api/3/auditing/record?from=2020-01-01T00:00:00.000%2B0000&to=2099-01-01").status()).isEqualTo(200);
         assertThat(problems()).isEmpty();
     }
 

@@ -220,7 +220,13 @@ class CloudEmulatorTest {
 
         assertThat(rest.get("/rest/api/3/issue/" + key + "?fields=attachment").json().path("fields").path("attachment")).hasSize(2);
         assertThat(rest.get("/rest/api/3/attachment/" + id).json().path("id").isNumber()).as("as Cloud's metadata answers it").isTrue();
-        Rest.Response content = rest.get("/rest/api/3/attachment/content/" + id);
+        Rest.Response redirect = rest.get("/rest/api/3/attachment/content/" + id);
+        assertThat(redirect.status()).as("Cloud sends the client to its media host").isEqualTo(303);
+        assertThat(redirect.header("Location")).startsWith(jira.mediaUrl() + "/file/").contains("/binary?token=");
+        Rest.Response media = new Rest(jira.mediaUrl(), null).get(redirect.header("Location").substring(jira.mediaUrl().length()));
+        assertThat(media.text()).isEqualTo("all green");
+        assertThat(media.header("Content-Type")).isEqualTo("text/plain");
+        Rest.Response content = rest.get("/rest/api/3/attachment/content/" + id + "?redirect=false");
         assertThat(content.text()).isEqualTo("all green");
         assertThat(content.header("Content-Type")).isEqualTo("text/plain");
         assertThat(rest.delete("/rest/api/3/attachment/" + id).status()).isEqualTo(204);

@@ -84,7 +84,9 @@ class JiraEmulatorTest {
              JiraEmulator dc = JiraEmulator.dataCenter().personalAccessToken("p4t").start()) {
             assertThat(cloud.connectionSettings()).containsExactly(
                     java.util.Map.entry("baseUrl", cloud.baseUrl()), java.util.Map.entry("authType", "basic-api-token"),
-                    java.util.Map.entry("email", "me@example.com"), java.util.Map.entry("apiToken", "t0ken"));
+                    java.util.Map.entry("email", "me@example.com"), java.util.Map.entry("apiToken", "t0ken"),
+                    java.util.Map.entry("mediaHosts", cloud.mediaUrl()));
+            assertThat(cloud.springBootProperties("c")).containsEntry("camel.component.jiraspoke.connections.c.media-hosts", cloud.mediaUrl());
             Properties camel = dc.camelProperties("dc");
             assertThat(camel).containsEntry("camel.component.jiraspoke.connections[dc].baseUrl", dc.baseUrl())
                     .containsEntry("camel.component.jiraspoke.connections[dc].authType", "personal-access-token")

@@ -44,6 +44,12 @@ final class Rest {
     private String authorization;
     final List<Response> recorded = Collections.synchronizedList(new ArrayList<>());
 
+    /** A client of another host (the media host), with this Authorization header or none. */
+    Rest(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
     Rest(JiraEmulator jira) {
         this.baseUrl = jira.baseUrl();
         this.authorization = jira.flavour() == JiraEmulator.Flavour.CLOUD
