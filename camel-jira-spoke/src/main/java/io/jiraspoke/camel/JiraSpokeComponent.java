@@ -139,7 +139,7 @@ public class JiraSpokeComponent extends DefaultComponent {
         EndpointOptions.verifyDurations(parameters);
         Map<String, Object> inline = PropertiesHelper.extractProperties(parameters, "connection.");
         Set<String> set = EndpointOptions.canonicalNames(parameters.keySet());
-        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(sanitize(uri), this, action, set);
+        JiraSpokeEndpoint endpoint = new JiraSpokeEndpoint(sanitize(uri), uri, this, action, set);
         if (!inline.isEmpty()) {
             endpoint.setInlineConnection(bindInline(endpoint, inline));
         }

@@ -166,6 +166,8 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private ChangelogOptions changelog = new ChangelogOptions();
 
+    /** The URI as written, secrets and all: only compared, never shown (see equals). */
+    private final String identity;
     private final JiraSpokeAction catalogAction;
     private final Set<String> setOptions;
     private JiraSpokeConnection inlineConnection;
@@ -174,11 +176,48 @@ public class JiraSpokeEndpoint extends ScheduledPollEndpoint {
 
     public JiraSpokeEndpoint(String uri, JiraSpokeComponent component, JiraSpokeAction action,
                              Set<String> setOptions) {
+        this(uri, uri, component, action, setOptions);
+    }
+
+    /**
+     * @param uri      the URI Camel shows (logs, JMX, the route dump), secrets masked
+     * @param identity what tells this endpoint from another: the URI as written, never shown
+     */
+    JiraSpokeEndpoint(String uri, String identity, JiraSpokeComponent component, JiraSpokeAction action,
+                      Set<String> setOptions) {
         super(uri, component);
+        this.identity = identity;
         this.catalogAction = action;
         this.action = action.id();
         this.setOptions = setOptions;
         setDelay(DEFAULT_DELAY);
+    }
+
+    /**
+     * Endpoints are told apart by their URI as written, not by the masked one Camel compares by default: Camel masks
+     * options whose names look secret, among them {@code user} and {@code emailAddress}, so two endpoints that differ
+     * only in the user they add to a group would otherwise be equal, and a producer cache would send the second
+     * exchange to the first one's producer.
+     */
+    @Override
+    public boolean equals(Object object) {
+        if (this == object) {
+            return true;
+        }
+        if (!(object instanceof JiraSpokeEndpoint that)) {
+            return false;
+        }
+        return identity.equals(that.identity)
+               && java.util.Objects.equals(contextName(this), contextName(that));
+    }
+
+    @Override
+    public int hashCode() {
+        return identity.hashCode();
+    }
+
+    private static String contextName(JiraSpokeEndpoint endpoint) {
+        return endpoint.getCamelContext() == null ? null : endpoint.getCamelContext().getName();
     }
 
     @Override

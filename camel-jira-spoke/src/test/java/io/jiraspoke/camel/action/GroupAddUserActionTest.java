@@ -53,6 +53,27 @@ class GroupAddUserActionTest extends ActionTestSupport {
     }
 
     @Test
+    void endpointsThatDifferOnlyInAnOptionCamelMasksAreTwoEndpoints() throws Exception {
+        String path = "/rest/api/2/group/user?groupname=oncall";
+        jira.stubFor(post(urlEqualTo(path)).willReturn(created(json("dc-group-created.json"))));
+        start(Flavor.DC);
+
+        // Camel masks "user" in an endpoint's URI as it does passwords; the masked URIs are equal, the endpoints not
+        assertThat(send(uri(Flavor.DC, "group/addUser", "groupName=oncall&user=jgross"), null, Map.of())
+                .getException()).isNull();
+        assertThat(send(uri(Flavor.DC, "group/addUser", "groupName=oncall&user=alovelace"), null, Map.of())
+                .getException()).isNull();
+
+        jira.verify(1, postRequestedFor(urlEqualTo(path)).withRequestBody(equalToJson("{\"name\":\"jgross\"}")));
+        jira.verify(1, postRequestedFor(urlEqualTo(path)).withRequestBody(equalToJson("{\"name\":\"alovelace\"}")));
+        org.apache.camel.Endpoint a = context.getEndpoint(uri(Flavor.DC, "group/addUser", "groupName=oncall&user=jgross"));
+        org.apache.camel.Endpoint b = context.getEndpoint(uri(Flavor.DC, "group/addUser", "groupName=oncall&user=alovelace"));
+        assertThat(a.getEndpointUri()).as("masked as Camel masks it").isEqualTo(b.getEndpointUri()).contains("user=xxxxxx");
+        assertThat(a).isNotEqualTo(b);
+        assertThat(a).isEqualTo(context.getEndpoint(uri(Flavor.DC, "group/addUser", "groupName=oncall&user=jgross")));
+    }
+
+    @Test
     void aGroupAndAUserAreNeeded() throws Exception {
         start(Flavor.CLOUD);
 
