@@ -127,6 +127,64 @@ class JiraEventsRoutesTest {
                 .containsExactly(tuple("jira:issue_created", 204), tuple("comment_created", 204));
     }
 
+    @Test
+    void theReconcilingPollFillsWhatJiraGaveUpDeliveringWhileTheApplicationWasDown() throws Exception {
+        jira = JiraEmulator.cloud().webhookRetryDelay(java.time.Duration.ofMillis(20)).start();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        jira.registerWebhook("http://127.0.0.1:" + port + "/jira/events", SECRET, "project = DEMO",
+                "jira:issue_created", "jira:issue_updated");
+        camel = new DefaultCamelContext();
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com",
+                "demo-token"));
+        camel.addComponent("jiraspoke", component);
+        ProducerTemplate template = camel.createProducerTemplate();
+        camel.start();
+        // nobody listens yet: Jira tries, and gives up
+        String missed = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
+                                                      + "&issueType=Task", null, "CamelJiraSpokeSummary",
+                "Created while the application was down", JiraIssue.class).getKey();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (jira.webhookDeliveries().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jira.webhookDeliveries()).singleElement().satisfies(d -> assertThat(d.status()).isNotEqualTo(204));
+
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        camel.addService(new VertxPlatformHttpServer(server));
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraspoke:webhook/events?connection=jira&webhookPath=/jira/events&webhookSecret=" + SECRET
+                     + "&webhookEvents=jira:issue_created,jira:issue_updated&jql=project = DEMO"
+                     + "&webhookReconcileInterval=1s&webhookReconcileDelay=2s")
+                        .process(e -> received.add(e.getMessage().getHeader("CamelJiraSpokeIssueKey") + " "
+                                                   + e.getMessage().getHeader("CamelJiraSpokeWebhookEvent") + " "
+                                                   + e.getMessage().getHeader("CamelJiraSpokeWebhookReconciled")));
+            }
+        });
+        String live = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
+                                                    + "&issueType=Task", null, "CamelJiraSpokeSummary",
+                "Created while it runs", JiraIssue.class).getKey();
+        template.requestBodyAndHeader("jiraspoke:issue/update?connection=jira&summary=Renamed while it runs", null,
+                "CamelJiraSpokeIssueKey", live);
+
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (received.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // more polls, which find nothing new; changes younger than 2 s are the deliveries' (which are on their way)
+        Thread.sleep(3_500);
+        assertThat(received).containsExactlyInAnyOrder(missed + " jira:issue_created true",
+                live + " jira:issue_created false", live + " jira:issue_updated false");
+    }
+
     private static int post(int port, String json, String identifier, boolean signed) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jira/events"))
