@@ -24,6 +24,7 @@ import io.jiraspoke.camel.client.JiraJson;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.error.JiraSpokeInputException;
 import io.jiraspoke.camel.metrics.ActionCounters;
+import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import io.jiraspoke.camel.producer.WebhookOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -123,7 +124,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
         }
         if (reconciler != null) {
             long interval = reconciliation.interval().toMillis();
-            scheduler.scheduleWithFixedDelay(reconciler::poll, interval, interval, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::reconcile, interval, interval, TimeUnit.MILLISECONDS);
         }
         LOG.info("{} receives Jira's deliveries at {} (platform-http); signatures checked: {}", endpoint, path,
                 signatures.describe());
@@ -148,6 +149,16 @@ final class WebhookConsumer<T> extends DefaultConsumer {
         } finally {
             source.stop();
             super.doStop();
+        }
+    }
+
+    /** One reconciling poll, its requests counted against the consumer's action. */
+    private void reconcile() {
+        ActionCounters previous = JiraSpokeMetrics.enter(counters);
+        try {
+            reconciler.poll();
+        } finally {
+            JiraSpokeMetrics.exit(previous);
         }
     }
 

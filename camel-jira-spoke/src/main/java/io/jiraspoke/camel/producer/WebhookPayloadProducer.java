@@ -43,11 +43,13 @@ public class WebhookPayloadProducer extends JiraSpokeProducer {
                           + " answered after the exchange completed (204, or 500 when the route failed, so that"
                           + " Jira retries), and without an exchange when the signature is wrong or missing (401),"
                           + " the body too large (413), not a JSON object (400), or the event not among"
-                          + " webhookEvents (204)",
+                          + " webhookEvents (204); with webhookReconcileInterval also one per issue change no"
+                          + " delivery brought, found by the reconciling poll (header"
+                          + " CamelJiraSpokeWebhookReconciled=true)",
                   headers = { JiraSpokeConstants.WEBHOOK_EVENT, JiraSpokeConstants.ISSUE_KEY,
                               JiraSpokeConstants.ISSUE_ID, JiraSpokeConstants.COMMENT_ID,
                               JiraSpokeConstants.WEBHOOK_IDENTIFIER, JiraSpokeConstants.WEBHOOK_RETRY,
-                              JiraSpokeConstants.WEBHOOK_TIMESTAMP })
+                              JiraSpokeConstants.WEBHOOK_TIMESTAMP, JiraSpokeConstants.WEBHOOK_RECONCILED })
     public static EventSource<JiraWebhookEvent> events(JiraSpokeEndpoint endpoint) {
         return new WebhookEventFeed(endpoint);
     }
