@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,15 +142,6 @@ class IncidentRoutesTest {
         Files.move(tmp, inbox.resolve(name));
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("dslsAndFlavours")
@@ -160,8 +150,8 @@ class IncidentRoutesTest {
 
         send("inc-42-open.json", "{\"id\":\"INC-42\",\"status\":\"open\",\"title\":\"Checkout down\",\"severity\":\"Critical\","
                                  + "\"details\":\"Payments fail with HTTP 502.\"}");
-        await("the issue", () -> jira.issueCount() == 1);
-        await("the bridge's comment", () -> jira.comments("OPS-1").size() == 1);
+        Await.until("the issue", () -> jira.issueCount() == 1);
+        Await.until("the bridge's comment", () -> jira.comments("OPS-1").size() == 1);
         JsonNode fields = jira.issue("OPS-1").orElseThrow().path("fields");
         assertThat(fields.path("summary").asText()).isEqualTo("INC-42: Checkout down");
         assertThat(fields.path("issuetype").path("name").asText()).isEqualTo("Bug");
@@ -174,16 +164,16 @@ class IncidentRoutesTest {
         // an engineer answers in Jira: the comment crosses to the incident tool, the bridge's own do not
         main.getCamelContext().createProducerTemplate().sendBodyAndHeader("jiraspoke:issue/addComment?connection=jira",
                 "Rolling back the gateway", JiraSpokeConstants.ISSUE_KEY, "OPS-1");
-        await("the Jira comment in the incident tool", () -> !comments.isEmpty());
+        Await.until("the Jira comment in the incident tool", () -> !comments.isEmpty());
         send("inc-42-note.json", "{\"id\":\"INC-42\",\"status\":\"note\",\"text\":\"Customers notified\"}");
-        await("the note in Jira", () -> jira.comments("OPS-1").size() == 3);
+        Await.until("the note in Jira", () -> jira.comments("OPS-1").size() == 3);
         assertThat(jira.comments("OPS-1").get(2)).isEqualTo("Incident bridge: Customers notified");
 
         send("inc-42-resolved.json", "{\"id\":\"INC-42\",\"status\":\"resolved\",\"resolution\":\"Gateway rolled back\"}");
         String done = flavour == JiraEmulator.Flavour.CLOUD ? "Done" : "Resolved";
-        await("the transition", () -> jira.status("OPS-1").equals(done));
+        Await.until("the transition", () -> jira.status("OPS-1").equals(done));
         assertThat(jira.comments("OPS-1")).last().isEqualTo("Incident bridge: Resolved: Gateway rolled back");
-        await("the change stream to reach " + done, () -> changes.stream().anyMatch(c -> c.path("status").asText().equals(done)));
+        Await.until("the change stream to reach " + done, () -> changes.stream().anyMatch(c -> c.path("status").asText().equals(done)));
 
         assertThat(comments).extracting(c -> c.path("text").asText()).containsExactly("Rolling back the gateway");
         assertThat(comments.get(0).path("issue").asText()).isEqualTo("OPS-1");
@@ -196,7 +186,7 @@ class IncidentRoutesTest {
             assertThat(post("{\"id\":\"INC\\\" OR project = X\",\"status\":\"note\"}").statusCode())
                     .as("an id that would change the JQL").isEqualTo(400);
         } else {
-            await("the handled files to move aside", () -> Files.exists(inbox.resolve(".done").resolve("inc-42-resolved.json")));
+            Await.until("the handled files to move aside", () -> Files.exists(inbox.resolve(".done").resolve("inc-42-resolved.json")));
             assertThat(inbox.resolve(".failed")).doesNotExist();
         }
     }

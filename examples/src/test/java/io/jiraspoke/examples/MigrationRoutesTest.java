@@ -2,14 +2,12 @@ package io.jiraspoke.examples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,14 +144,14 @@ class MigrationRoutesTest {
         String key = created.getKey();
         assertThat(key).isEqualTo("OPS-1");
         assertThat(jira.issue(key).orElseThrow().path("fields").path("summary").asText()).isEqualTo("App crashes");
-        await("the new issue", () -> !newIssues.isEmpty());
+        Await.until("the new issue", () -> !newIssues.isEmpty());
 
         t.sendBodyAndHeader("direct:comment", "Reproduced on 4.2", JiraSpokeConstants.ISSUE_KEY, key);
         t.sendBodyAndHeader("direct:resolve", null, JiraSpokeConstants.ISSUE_KEY, key);
         assertThat(jira.comments(key)).containsExactly("Reproduced on 4.2");
         assertThat(jira.status(key)).isEqualTo("Done");
 
-        await("the status change", () -> !updates.isEmpty());
+        Await.until("the status change", () -> !updates.isEmpty());
         Thread.sleep(600);
         assertThat(newIssues).extracting(JiraIssue::getKey).as("once, though it changed twice since").containsExactly(key);
         assertThat(updates).singleElement().satisfies(c -> {
@@ -162,13 +160,4 @@ class MigrationRoutesTest {
         });
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package io.jiraspoke.examples.springboot;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jiraspoke.examples.Await;
 import io.jiraspoke.camel.JiraSpokeComponent;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.model.JiraIssue;
@@ -47,15 +46,6 @@ class JiraMirrorApplicationTest {
     @Autowired
     ProducerTemplate template;
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void cloudIssuesLabelledMirrorAreCopiedToDataCenterAndKeptUpToDate() throws Exception {
@@ -65,17 +55,17 @@ class JiraMirrorApplicationTest {
         template.requestBody("jiraspoke:issue/create?connection=cloud&projectKey=DEMO&issueType=Task",
                 Map.of("summary", "Not for the mirror"), JiraIssue.class);
 
-        await("the copy in Data Center", () -> datacenter.issueCount() == 1);
+        Await.until("the copy in Data Center", () -> datacenter.issueCount() == 1);
         JsonNode copy = datacenter.issue("MIG-1").orElseThrow().path("fields");
         assertThat(copy.path("summary").asText()).isEqualTo("Printer on fire");
         assertThat(copy.path("description").asText()).isEqualTo("Room 4");
         assertThat(copy.path("labels").toString()).isEqualTo("[\"mirrored\",\"cloud-" + created.getKey() + "\"]");
-        await("the comment on the Cloud issue", () -> !cloud.comments(created.getKey()).isEmpty());
+        Await.until("the comment on the Cloud issue", () -> !cloud.comments(created.getKey()).isEmpty());
         assertThat(cloud.comments(created.getKey())).containsExactly("Mirrored to Jira Data Center as MIG-1");
 
         template.sendBodyAndHeader("jiraspoke:issue/update?connection=cloud", Map.of("summary", "Printer still on fire"),
                 JiraSpokeConstants.ISSUE_KEY, created.getKey());
-        await("the change in Data Center",
+        Await.until("the change in Data Center",
                 () -> datacenter.issue("MIG-1").orElseThrow().path("fields").path("summary").asText().equals("Printer still on fire"));
         assertThat(datacenter.issueCount()).as("one copy, however often the issue changes").isEqualTo(1);
     }
