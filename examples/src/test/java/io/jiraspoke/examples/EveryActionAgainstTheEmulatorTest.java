@@ -175,6 +175,84 @@ class EveryActionAgainstTheEmulatorTest {
 
     @ParameterizedTest
     @EnumSource(JiraEmulator.Flavour.class)
+    void metadataStoriesSprintIssuesCountsAndWebhookEdits(JiraEmulator.Flavour flavour) throws Exception {
+        start(flavour);
+        boolean cloud = flavour == JiraEmulator.Flavour.CLOUD;
+        List<String> types = ((List<?>) t.requestBody("jiraspoke:metadata/issueTypes?connection=jira&projectKey=DEMO", null, List.class))
+                .stream().map(type -> ((io.jiraspoke.camel.model.JiraIssueType) type).getName()).toList();
+        assertThat(types).containsExactlyInAnyOrder("Epic", "Task", "Bug", "Story");
+        List<io.jiraspoke.camel.model.JiraFieldMeta> creatable = metas("metadata/creatableFields?projectKey=DEMO&issueType=Story", Map.of());
+        assertThat(creatable).filteredOn(io.jiraspoke.camel.model.JiraFieldMeta::isRequired)
+                .extracting(io.jiraspoke.camel.model.JiraFieldMeta::getId).containsExactlyInAnyOrder("summary", "issuetype", "project");
+        assertThat(creatable).filteredOn(f -> f.getId().equals(jira.fieldId("Severity"))).singleElement()
+                .satisfies(f -> assertThat(f.getAllowedValues()).extracting(v -> (Object) ((Map<?, ?>) v).get("value")).containsExactly("Critical", "Major", "Minor"));
+        assertThat(creatable).extracting(io.jiraspoke.camel.model.JiraFieldMeta::getName).contains("Story Points", "Sprint");
+
+        String story = call("story/create?projectKey=DEMO&summary=RAW(Paper tray)", Map.of("Story Points", 5, "Severity", "Minor"),
+                Map.of(), "${body.key}");
+        String task = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Toner)", "${body.key}");
+        assertThat(jira.issue(story).orElseThrow().path("fields").path("issuetype").path("name").asText()).isEqualTo("Story");
+        List<io.jiraspoke.camel.model.JiraFieldMeta> editable = metas("metadata/editableFields", key(story));
+        assertThat(editable).extracting(io.jiraspoke.camel.model.JiraFieldMeta::getId).contains("summary", "comment", jira.fieldId("Story Points"))
+                .doesNotContain("project");
+        call("story/update?summary=RAW(Paper tray jammed)", Map.of("Story Points", 8), key(story), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(jira.issue(story).orElseThrow().path("fields").path(jira.fieldId("Story Points")).asInt()).isEqualTo(8);
+        assertThat(call("story/search?jql=RAW(project = DEMO)", "${body.size()} ${body[0].key} ${body[0].summary}"))
+                .as("the task is not a story").isEqualTo("1 " + story + " Paper tray jammed");
+        assertThat(call("issue/count?jql=RAW(project = DEMO)", "${body} ${header.CamelJiraSpokeIssueCount}")).isEqualTo("2 2");
+        assertThat(call("issue/count?jql=RAW(project = DEMO AND issuetype = Story)", "${body}")).isEqualTo("1");
+
+        String sprint = call("sprint/create?sprintName=RAW(DEMO 2)&boardId=1", "${header.CamelJiraSpokeSprintId}");
+        call("story/update", Map.of("Sprint", Integer.parseInt(sprint)), key(story), "${header.CamelJiraSpokeIssueKey}");
+        assertThat(call("sprint/issues?sprintId=" + sprint, "${body.size()} ${body[0].key}")).isEqualTo("1 " + story);
+        assertThat(call("sprint/issues?sprintId=" + sprint + "&jql=RAW(issuetype = Task)", "${body.size()}")).isEqualTo("0");
+
+        // a receiver of the emulator's deliveries, whose comment payload webhook/issueFromComment reads
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String webhook = call("webhook/subscribe?webhookName=Comments&webhookUrl=" + hookUrl + "&webhookEvents=comment_created"
+                                  + "&jql=RAW(project = DEMO)&webhookSecret=s3cret", "${header.CamelJiraSpokeWebhookId}");
+            call("issue/addComment", "Tray cleared", key(story), "${body.id}");
+            await(() -> bodies.size() == 1);
+            assertThat(call("webhook/issueFromComment", bodies.get(0), Map.of(),
+                    "${body.key} ${header.CamelJiraSpokeIssueKey} ${header.CamelJiraSpokeCommentId}"))
+                    .startsWith(story + " " + story + " ");
+            assertThat(jira.requestLog()).as("Data Center's comment payload has no issue: it is fetched by the id in comment.self")
+                    .filteredOn(line -> line.startsWith("GET /rest/api/2/issue/" + jira.issue(story).orElseThrow().path("id").asText()))
+                    .hasSize(cloud ? 0 : 1);
+
+            assertThat(call("webhook/update?webhookId=" + webhook + "&webhookEvents=comment_created,jira:issue_created&webhookSecret=s3cret",
+                    "${header.CamelJiraSpokeWebhookOutcome} ${body.events.size()}")).isEqualTo("updated 2");
+            assertThat(call("webhook/list", "${body.size()} ${body[0].name} ${body[0].jql}")).isEqualTo("1 Comments project = DEMO");
+            String third = call("story/create?projectKey=DEMO&summary=RAW(Staples)", "${body.key}");
+            await(() -> bodies.size() == 2);
+            assertThat(bodies.get(1)).as("the updated webhook sends the new event").contains("\"jira:issue_created\"", "\"" + third + "\"");
+        } finally {
+            receiver.stop(0);
+        }
+        assertThat(jira.requestLog()).anyMatch(line -> line.startsWith(cloud ? "POST /rest/api/3/search/approximate-count"
+                : "GET /rest/api/2/search?") && (cloud || line.contains("maxResults=0")))
+                .anyMatch(line -> line.startsWith("GET /rest/api/" + (cloud ? "3" : "2") + "/issue/createmeta/DEMO/issuetypes/"))
+                .anyMatch(line -> line.startsWith("GET /rest/api/" + (cloud ? "3" : "2") + "/issue/" + story + "/editmeta"))
+                .anyMatch(line -> line.startsWith("GET /rest/agile/1.0/sprint/" + sprint + "/issue"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<io.jiraspoke.camel.model.JiraFieldMeta> metas(String action, Map<String, Object> headers) {
+        return t.requestBodyAndHeaders("jiraspoke:" + action + (action.contains("?") ? "&" : "?") + "connection=jira", null,
+                new java.util.HashMap<>(headers), List.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JiraEmulator.Flavour.class)
     void linksWorklogsAndHistory(JiraEmulator.Flavour flavour) throws Exception {
         start(flavour);
         boolean cloud = flavour == JiraEmulator.Flavour.CLOUD;

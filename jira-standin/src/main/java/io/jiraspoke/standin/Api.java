@@ -102,6 +102,8 @@ final class Api {
         admin = new AdminApi(store, json);
         admin.routes(router);
         new OAuthApi(store, json).routes(router);
+        new MetaApi(store, json).routes(router);
+        new AppWebhookApi(store).routes(router);
     }
 
     /** Routes the call; {@code v=3} exists on Cloud only, as Data Center has no REST v3. */

@@ -1,6 +1,7 @@
 package io.jiraspoke.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jiraspoke.standin.JiraEmulator.Flavour;
 import io.jiraspoke.standin.JiraJson.Ctx;
@@ -8,7 +9,9 @@ import io.jiraspoke.standin.JiraJson.FieldSelection;
 import io.jiraspoke.standin.Model.Comment;
 import io.jiraspoke.standin.Model.Issue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +40,7 @@ final class Events {
     }
 
     void issue(String event, String typeName, Issue issue, ObjectNode changelog) {
-        if (store.webhooks.isEmpty()) {
+        if (store.webhooks.isEmpty() && store.appWebhooks.isEmpty()) {
             return;
         }
         ObjectNode payload = base(event);
@@ -52,7 +55,7 @@ final class Events {
     }
 
     void comment(String event, Issue issue, Comment comment) {
-        if (store.webhooks.isEmpty()) {
+        if (store.webhooks.isEmpty() && store.appWebhooks.isEmpty()) {
             return;
         }
         ObjectNode payload = base(event);
@@ -75,18 +78,36 @@ final class Events {
 
     private void queue(String event, Issue issue, ObjectNode payload) {
         for (Webhooks.Webhook hook : store.webhooks.values()) {
-            if (hook.enabled() && hook.events().contains(event) && matches(hook, event, issue)) {
+            if (hook.enabled() && hook.events().contains(event) && matches(hook.jql(), issue)) {
                 pending.add(new Webhooks.Delivery(hook, event, hook.excludeBody() ? new byte[0] : Http.bytes(payload)));
             }
+        }
+        // An app's webhooks at one URL get one delivery per event, naming the webhooks it matched.
+        long now = store.clockNow().toEpochMilli();
+        Map<String, List<Webhooks.AppWebhook>> byTarget = new LinkedHashMap<>();
+        for (Webhooks.AppWebhook hook : store.appWebhooks.values()) {
+            if (hook.expires() > now && hook.events().contains(event) && matches(hook.jql(), issue)) {
+                byTarget.computeIfAbsent(hook.clientId() + " " + hook.url(), k -> new ArrayList<>()).add(hook);
+            }
+        }
+        for (List<Webhooks.AppWebhook> hooks : byTarget.values()) {
+            OAuth.Client app = store.oauth.client(hooks.get(0).clientId());
+            if (app == null) {
+                continue;
+            }
+            ObjectNode body = payload.deepCopy();
+            ArrayNode ids = body.putArray("matchedWebhookIds");
+            hooks.forEach(h -> ids.add(Long.parseLong(h.id())));
+            pending.add(new Webhooks.Delivery(hooks.get(0).target(), event, Http.bytes(body), app));
         }
     }
 
     /** A webhook's JQL filter selects the issues whose events it gets; a deleted issue is matched as it was. */
-    private boolean matches(Webhooks.Webhook hook, String event, Issue issue) {
-        if (hook.jql() == null || hook.jql().isBlank()) {
+    private boolean matches(String jql, Issue issue) {
+        if (jql == null || jql.isBlank()) {
             return true;
         }
-        return JqlFilter.compile(Jql.parse(hook.jql()), store, store.clockNow()).filter().test(issue);
+        return JqlFilter.compile(Jql.parse(jql), store, store.clockNow()).filter().test(issue);
     }
 
     /** The deliveries queued since the last call, to send once the request is answered. */

@@ -417,6 +417,7 @@ public final class JiraEmulator implements AutoCloseable, BeforeAllCallback, Aft
         Store store = new Store(flavour, clock);
         store.oauth = oauth;
         store.media = media;
+        store.sender = webhooks;
         store.addProject(DEFAULT_PROJECT, "Demo", "software", store.me());
         baseline.forEach(action -> action.accept(store));
         JiraJson json = new JiraJson(store, http.baseUrl());

@@ -23,7 +23,14 @@ final class OAuth {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Client(String id, String secret) {}
+    record Client(String id, String secret) {
+
+        @Override
+        public String toString() {
+            // the secret stays out of logs
+            return "Client[" + id + "]";
+        }
+    }
 
     private record Access(String clientId, String scopes, Instant expires) {}
 
@@ -86,6 +93,15 @@ final class OAuth {
     synchronized boolean validAccess(String bearer) {
         Access a = bearer == null ? null : accessTokens.get(bearer);
         return a != null && Instant.now().isBefore(a.expires());
+    }
+
+    /** The client a valid access token was issued to (the app calling); null when the token is unknown or expired. */
+    synchronized Client clientOf(String bearer) {
+        return validAccess(bearer) ? clients.get(accessTokens.get(bearer).clientId()) : null;
+    }
+
+    synchronized Client client(String id) {
+        return clients.get(id);
     }
 
     /** The scopes of a valid access token; null when the token is unknown or expired. */

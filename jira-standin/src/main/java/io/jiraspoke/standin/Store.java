@@ -55,6 +55,10 @@ final class Store {
     final Map<String, Model.Group> groups = new LinkedHashMap<>();
     final List<Model.AuditRecord> audit = new ArrayList<>();
     private long lastAuditId = 9999;
+    /** The app webhooks of OAuth apps ({@link AppWebhookApi}) by id, and the sender, which records their failed deliveries. */
+    final Map<String, Webhooks.AppWebhook> appWebhooks = new LinkedHashMap<>();
+    private int lastAppWebhookId = 9999;
+    Webhooks sender;
     /** OAuth 2.0 clients and tokens, and the media host: set by the emulator before the API is built, kept over a reset. */
     OAuth oauth;
     Media media;
@@ -209,6 +213,10 @@ final class Store {
 
     String nextWebhookId() {
         return String.valueOf(++lastWebhookId);
+    }
+
+    String nextAppWebhookId() {
+        return String.valueOf(++lastAppWebhookId);
     }
 
     /** The sprint field of the flavour (Cloud customfield_10020, Data Center customfield_10104). */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CloudAnswersMatchOpenApiTest {
 
     @RegisterExtension
-    static final JiraEmulator jira = JiraEmulator.cloud().sprint(7, "DEMO Sprint 7", "active");
+    static final JiraEmulator jira = JiraEmulator.cloud().sprint(7, "DEMO Sprint 7", "active")
+            .oauthClient("app-id", "app-secret");
 
     private static OpenApiInteractionValidator validator;
     private static OpenApiInteractionValidator agile;
@@ -137,7 +138,8 @@ class CloudAnswersMatchOpenApiTest {
     private List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (Rest.Response r : rest.recorded) {
-            String path = r.path().contains("?") ? r.path().substring(0, r.path().indexOf('?')) : r.path();
+            String path = (r.path().contains("?") ? r.path().substring(0, r.path().indexOf('?')) : r.path())
+                    .replaceFirst("^/ex/jira/[^/]+/", "/");
             SimpleResponse.Builder response = SimpleResponse.Builder.status(r.status());
             r.headers().map().forEach((name, values) -> response.withHeader(name, values));
             if (r.bytes().length > 0) {
@@ -300,6 +302,41 @@ class CloudAnswersMatchOpenApiTest {
         assertThat(rest.get("/rest/api/3/auditing/record?offset=0&limit=100&filter=group").status()).isEqualTo(200);
         assertThat(rest.get("/rest/api/3/auditing/record").json().path("records")).hasSize(7);
         assertThat(rest.get("/rest/api/3/auditing/record?from=2020-01-01T00:00:00.000%2B0000&to=2099-01-01").status()).isEqualTo(200);
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void everyAnswerOfCreateAndEditMetadataAndOfAppWebhooksMatchesTheSpec() {
+        rest = new Rest(jira);
+        String key = jira.createIssue("DEMO", "Story", "Described");
+        assertThat(rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes?startAt=1&maxResults=2").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes?maxResults=500").status()).isEqualTo(400);
+        for (com.fasterxml.jackson.databind.JsonNode type : rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes").json().path("issueTypes")) {
+            assertThat(rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes/" + type.path("id").asText()).status()).isEqualTo(200);
+        }
+        assertThat(rest.get("/rest/api/3/issue/createmeta/DEMO/issuetypes/10001?startAt=2&maxResults=3").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/createmeta/NOPE/issuetypes").status()).isEqualTo(400);
+        assertThat(rest.get("/rest/api/3/issue/" + key + "/editmeta").status()).isEqualTo(200);
+        assertThat(rest.get("/rest/api/3/issue/DEMO-999/editmeta").status()).isEqualTo(404);
+
+        assertThat(rest.get("/rest/api/3/webhook").status()).as("not an app").isEqualTo(403);
+        String token = new Rest(jira.baseUrl(), null).post("/oauth/token", "{\"grant_type\":\"client_credentials\","
+                + "\"client_id\":\"app-id\",\"client_secret\":\"app-secret\"}").json().path("access_token").asText();
+        Rest app = new Rest(jira.baseUrl(), "Bearer " + token);
+        app.recorded.clear();
+        String webhook = "/ex/jira/" + jira.cloudId() + "/rest/api/3/webhook";
+        Rest.Response registered = app.post(webhook, "{\"url\":\"https://app.example.com/hook\",\"webhooks\":["
+                + "{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"project = DEMO\"},"
+                + "{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"labels = x\"}]}");
+        assertThat(registered.status()).isEqualTo(200);
+        String id = registered.json().path("webhookRegistrationResult").path(0).path("createdWebhookId").asText();
+        assertThat(app.get(webhook + "?startAt=0&maxResults=10").status()).isEqualTo(200);
+        assertThat(app.put(webhook + "/refresh", "{\"webhookIds\":[" + id + "]}").status()).isEqualTo(200);
+        assertThat(app.get(webhook + "/failed?maxResults=10").status()).isEqualTo(200);
+        assertThat(app.delete(webhook, "{\"webhookIds\":[" + id + "]}").status()).isEqualTo(202);
+        assertThat(app.delete(webhook, "{}").status()).isEqualTo(400);
+        rest.recorded.addAll(app.recorded);
         assertThat(problems()).isEmpty();
     }
 

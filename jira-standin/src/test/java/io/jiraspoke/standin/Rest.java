@@ -74,6 +74,10 @@ final class Rest {
         return send("DELETE", path, null, null);
     }
 
+    Response delete(String path, String json) {
+        return send("DELETE", path, json, "application/json");
+    }
+
     Response post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
