@@ -221,7 +221,7 @@ class EveryActionAgainstTheEmulatorTest {
             String webhook = call("webhook/subscribe?webhookName=Comments&webhookUrl=" + hookUrl + "&webhookEvents=comment_created"
                                   + "&jql=RAW(project = DEMO)&webhookSecret=s3cret", "${header.CamelJiraSpokeWebhookId}");
             call("issue/addComment", "Tray cleared", key(story), "${body.id}");
-            await(() -> bodies.size() == 1);
+            Await.until("the first delivery", () -> bodies.size() == 1);
             assertThat(call("webhook/issueFromComment", bodies.get(0), Map.of(),
                     "${body.key} ${header.CamelJiraSpokeIssueKey} ${header.CamelJiraSpokeCommentId}"))
                     .startsWith(story + " " + story + " ");
@@ -233,7 +233,7 @@ class EveryActionAgainstTheEmulatorTest {
                     "${header.CamelJiraSpokeWebhookOutcome} ${body.events.size()}")).isEqualTo("updated 2");
             assertThat(call("webhook/list", "${body.size()} ${body[0].name} ${body[0].jql}")).isEqualTo("1 Comments project = DEMO");
             String third = call("story/create?projectKey=DEMO&summary=RAW(Staples)", "${body.key}");
-            await(() -> bodies.size() == 2);
+            Await.until("the second delivery", () -> bodies.size() == 2);
             assertThat(bodies.get(1)).as("the updated webhook sends the new event").contains("\"jira:issue_created\"", "\"" + third + "\"");
         } finally {
             receiver.stop(0);
@@ -301,6 +301,10 @@ class EveryActionAgainstTheEmulatorTest {
         String fan = call("issue/create?projectKey=DEMO&issueType=Task&summary=RAW(Fan broken)", "${body.key}");
         call("issue/addWorklog?timeSpent=1h", null, key(fan), "${body.id}");
         call("issue/update?summary=RAW(Fan broken again)", null, key(fan), "${header.CamelJiraSpokeIssueKey}");
+        // A consumer's "now" is Jira's clock when it asked, less the time since it started: the answer's latency
+        // earlier than the start itself (it errs towards delivering, never towards skipping). Changes made a moment
+        // before the start may come; a second before, they do not.
+        Thread.sleep(1000);
         List<String> worklogs = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
         camel.addRoutes(new RouteBuilder() {
@@ -403,9 +407,9 @@ class EveryActionAgainstTheEmulatorTest {
                         .process(e -> seen.add(e.getMessage().getBody(io.jiraspoke.camel.model.JiraAuditRecord.class).getSummary()));
             }
         });
-        await(() -> seen.size() == 7);
+        Await.until("the seven audit records", () -> seen.size() == 7);
         call("group/create?groupName=latecomers", "${header.CamelJiraSpokeGroupName}");
-        await(() -> seen.size() == 8);
+        Await.until("the new audit record", () -> seen.size() == 8);
         assertThat(seen).startsWith("User created").endsWith("User deleted", "Group created");
     }
 
@@ -413,15 +417,6 @@ class EveryActionAgainstTheEmulatorTest {
         return Map.of("CamelJiraSpokeUser", user);
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s");
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @org.junit.jupiter.api.Test
     void oauthConnectionsGetRenewAndRotateTheirTokensAtTheEmulator() throws Exception {
