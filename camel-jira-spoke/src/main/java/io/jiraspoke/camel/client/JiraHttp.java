@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -170,6 +171,8 @@ public final class JiraHttp implements Closeable {
     private final JiraSpokeMetrics metrics;
     private final ConnectionLimiter limiter;
     private final Set<String> mediaOrigins;
+    /** Buffers for the head of an answer, reused: one per answer cost every call 4 KB. */
+    private final AtomicReferenceArray<byte[]> heads = new AtomicReferenceArray<>(16);
     private volatile ServerDate lastServerDate;
     private volatile ServerDate parsedServerDate;
     private volatile Duration serverClockOffset = Duration.ZERO;
@@ -529,12 +532,31 @@ public final class JiraHttp implements Closeable {
 
     /** Passes a body through to the parser, keeping a copy of its first bytes for an error message. */
     private static final class HeadRecorder extends FilterInputStream {
+        private final AtomicReferenceArray<byte[]> spares;
+        private final int slot;
         private final byte[] head;
         private int recorded;
+        private boolean released;
 
-        HeadRecorder(InputStream in, int size) {
+        /** Records into a spare buffer of the connection when one is free (a new one per answer cost 4 KB each). */
+        HeadRecorder(InputStream in, AtomicReferenceArray<byte[]> spares) {
             super(in);
-            head = new byte[size];
+            this.spares = spares;
+            // threads mostly find a slot of their own, so that concurrent calls do not take each other's buffer
+            this.slot = (int) (Thread.currentThread().getId() % spares.length());
+            byte[] spare = spares.getAndSet(slot, null);
+            head = spare != null ? spare : new byte[BODY_HEAD];
+        }
+
+        /**
+         * Gives the buffer back, once, when the answer is done with: not in close(), which the parser calls too,
+         * before {@link #head()} may still need it. head() hands out copies only.
+         */
+        void release() {
+            if (!released) {
+                released = true;
+                spares.lazySet(slot, head);
+            }
         }
 
         @Override
@@ -704,7 +726,8 @@ public final class JiraHttp implements Closeable {
         }
         // Jackson reads the stream itself; the recorder keeps a copy of the first bytes only for the message about
         // a body that is not JSON (a peek ahead of the parser cost a buffer and a copy of every answer's head).
-        try (HeadRecorder in = new HeadRecorder(raw, BODY_HEAD)) {
+        HeadRecorder in = new HeadRecorder(raw, heads);
+        try (in) {
             JsonNode node;
             try {
                 node = STRICT_JSON.readTree(in);
@@ -733,6 +756,8 @@ public final class JiraHttp implements Closeable {
                 throw unexpected(request, status, "status " + status + " with " + describe(node));
             }
             return expect == Expect.NOTHING ? null : node;
+        } finally {
+            in.release();
         }
     }
 
