@@ -120,6 +120,7 @@ public final class JiraHttp implements Closeable {
     private static final int MAX_ERROR_TEXT = 500;
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
     private static final int BODY_HEAD = 4096;
+    private static final long STEADY_SLACK_MS = 1000;
     private static final int QUOTE_CHARS = 200;
     private static final List<String> NEGOTIATION = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
     private static final String NOT_AGAIN = "the request body was a stream, already sent, and cannot be sent again";
@@ -171,6 +172,13 @@ public final class JiraHttp implements Closeable {
     private final JiraSpokeMetrics metrics;
     private final ConnectionLimiter limiter;
     private final Set<String> mediaOrigins;
+    /**
+     * The config of an attempt that starts within {@link #STEADY_SLACK_MS} of a whole callTimeout (the first attempt
+     * of nearly every call): connect and response timeouts are then the connection's own, and the pool wait is at
+     * most a second shorter than the budget would allow. Null when the timeouts do not fit that far within the
+     * budget; other attempts get a config of what is left.
+     */
+    private final RequestConfig steadyConfig;
     /** Buffers for the head of an answer, reused: one per answer cost every call 4 KB. */
     private final AtomicReferenceArray<byte[]> heads = new AtomicReferenceArray<>(16);
     private volatile ServerDate lastServerDate;
@@ -187,6 +195,9 @@ public final class JiraHttp implements Closeable {
         this.connectTimeoutMs = settings.connectTimeout().toMillis();
         this.responseTimeoutMs = settings.responseTimeout().toMillis();
         this.callTimeoutMs = settings.callTimeout().toMillis();
+        long steadyMs = callTimeoutMs - STEADY_SLACK_MS;
+        this.steadyConfig = steadyMs >= Math.max(connectTimeoutMs, responseTimeoutMs)
+                ? attemptConfig(steadyMs, false) : null;
         this.maxAttempts = settings.maxAttempts();
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
@@ -388,7 +399,9 @@ public final class JiraHttp implements Closeable {
                 http.setHeader(HttpHeaders.AUTHORIZATION, authorization);
             }
             // a stream can be sent once: 100-continue lets Jira refuse it (401, 429) before it is spent
-            http.setConfig(attemptConfig(remaining, once != null && media == null));
+            boolean expectContinue = once != null && media == null;
+            http.setConfig(steadyConfig != null && !expectContinue && remaining >= callTimeoutMs - STEADY_SLACK_MS
+                    ? steadyConfig : attemptConfig(remaining, expectContinue));
             counters.requested();
             ClassicHttpResponse response;
             try {
