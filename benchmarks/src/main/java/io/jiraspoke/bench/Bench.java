@@ -248,10 +248,12 @@ public final class Bench {
 
     private static String probes(int port, int total) throws Exception {
         StringBuilder t = new StringBuilder("Streaming " + total + " issues in a fresh JVM per heap size "
-                                            + "(-XX:+UseSerialGC; time of the stream only, JVM start excluded):\n\n");
+                                            + "(-XX:+UseSerialGC; time of the stream only, JVM start excluded; the"
+                                            + " consumer: its first poll over them from the beginning, all in one"
+                                            + " overlap window):\n\n");
         t.append("| variant | smallest -Xmx that completes | stream time at that -Xmx (ms) |\n|---|---|---|\n");
         Map<String, Long> at16 = new LinkedHashMap<>();
-        for (String variant : new String[] {"plain", "spoke"}) {
+        for (String variant : new String[] {"plain", "spoke", "consumer"}) {
             String found = "none up to 256m";
             String time = "";
             for (int mb : new int[] {16, 32, 64, 128, 256}) {
@@ -265,10 +267,11 @@ public final class Bench {
                     break;
                 }
             }
-            t.append("| ").append(variant.equals("plain") ? PLAIN : SPOKE).append(" | ").append(found).append(" | ")
+            t.append("| ").append(variant.equals("plain") ? PLAIN : variant.equals("spoke") ? SPOKE : CONSUMER)
+                    .append(" | ").append(found).append(" | ")
                     .append(time).append(" |\n");
         }
-        if (at16.size() == 2) {
+        if (at16.containsKey("plain") && at16.containsKey("spoke")) {
             // Two more interleaved pairs at 16m, so that the time ratio is not one cold run against another.
             List<Double> ratios = new ArrayList<>();
             ratios.add((double) at16.get("spoke") / at16.get("plain"));
@@ -287,7 +290,9 @@ public final class Bench {
 
     /** The stream time in ms, or -1 when the JVM at this heap did not complete it. */
     private static long probeOnce(String variant, int mb, int port, int total) throws Exception {
-        Process p = new ProcessBuilder(java(), "-Xmx" + mb + "m", "-XX:+UseSerialGC", "-cp",
+        // an OutOfMemoryError on a thread other than main (the consumer's) would otherwise leave the JVM waiting
+        Process p = new ProcessBuilder(java(), "-Xmx" + mb + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
                 System.getProperty("java.class.path"), Bench.class.getName(), "probe", variant,
                 Integer.toString(port), Integer.toString(total))
                 .redirectErrorStream(true).start();
@@ -339,7 +344,12 @@ public final class Bench {
     private static void probe(String variant, int port, int total) throws Exception {
         try (Variants v = new Variants(port, variant.equals("spoke"))) {
             long t0 = System.nanoTime();
-            long n = variant.equals("spoke") ? v.spokeStream() : v.plainStream();
+            long n = switch (variant) {
+                case "spoke" -> v.spokeStream();
+                // the first poll from the beginning: all the issues in one overlap window, remembered by the state
+                case "consumer" -> v.spokeConsumer(total);
+                default -> v.plainStream();
+            };
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("STREAMED " + n + " " + ms);
         }

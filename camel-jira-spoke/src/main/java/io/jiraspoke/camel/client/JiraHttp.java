@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -119,6 +120,7 @@ public final class JiraHttp implements Closeable {
     private static final int MAX_ERROR_TEXT = 500;
     // enough to hold a long token echoed at the start of a body, so that it is scrubbed whole before quoting
     private static final int BODY_HEAD = 4096;
+    private static final long STEADY_SLACK_MS = 1000;
     private static final int QUOTE_CHARS = 200;
     private static final List<String> NEGOTIATION = List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
     private static final String NOT_AGAIN = "the request body was a stream, already sent, and cannot be sent again";
@@ -170,6 +172,15 @@ public final class JiraHttp implements Closeable {
     private final JiraSpokeMetrics metrics;
     private final ConnectionLimiter limiter;
     private final Set<String> mediaOrigins;
+    /**
+     * The config of an attempt that starts within {@link #STEADY_SLACK_MS} of a whole callTimeout (the first attempt
+     * of nearly every call): connect and response timeouts are then the connection's own, and the pool wait is at
+     * most a second shorter than the budget would allow. Null when the timeouts do not fit that far within the
+     * budget; other attempts get a config of what is left.
+     */
+    private final RequestConfig steadyConfig;
+    /** Buffers for the head of an answer, reused: one per answer cost every call 4 KB. */
+    private final AtomicReferenceArray<byte[]> heads = new AtomicReferenceArray<>(16);
     private volatile ServerDate lastServerDate;
     private volatile ServerDate parsedServerDate;
     private volatile Duration serverClockOffset = Duration.ZERO;
@@ -184,6 +195,9 @@ public final class JiraHttp implements Closeable {
         this.connectTimeoutMs = settings.connectTimeout().toMillis();
         this.responseTimeoutMs = settings.responseTimeout().toMillis();
         this.callTimeoutMs = settings.callTimeout().toMillis();
+        long steadyMs = callTimeoutMs - STEADY_SLACK_MS;
+        this.steadyConfig = steadyMs >= Math.max(connectTimeoutMs, responseTimeoutMs)
+                ? attemptConfig(steadyMs, false) : null;
         this.maxAttempts = settings.maxAttempts();
         this.maxRetryWaitMs = settings.maxRetryWait().toMillis();
         this.limiter = new ConnectionLimiter(connectionName, settings.maxRequestsPerSecond(),
@@ -385,7 +399,9 @@ public final class JiraHttp implements Closeable {
                 http.setHeader(HttpHeaders.AUTHORIZATION, authorization);
             }
             // a stream can be sent once: 100-continue lets Jira refuse it (401, 429) before it is spent
-            http.setConfig(attemptConfig(remaining, once != null && media == null));
+            boolean expectContinue = once != null && media == null;
+            http.setConfig(steadyConfig != null && !expectContinue && remaining >= callTimeoutMs - STEADY_SLACK_MS
+                    ? steadyConfig : attemptConfig(remaining, expectContinue));
             counters.requested();
             ClassicHttpResponse response;
             try {
@@ -529,12 +545,31 @@ public final class JiraHttp implements Closeable {
 
     /** Passes a body through to the parser, keeping a copy of its first bytes for an error message. */
     private static final class HeadRecorder extends FilterInputStream {
+        private final AtomicReferenceArray<byte[]> spares;
+        private final int slot;
         private final byte[] head;
         private int recorded;
+        private boolean released;
 
-        HeadRecorder(InputStream in, int size) {
+        /** Records into a spare buffer of the connection when one is free (a new one per answer cost 4 KB each). */
+        HeadRecorder(InputStream in, AtomicReferenceArray<byte[]> spares) {
             super(in);
-            head = new byte[size];
+            this.spares = spares;
+            // threads mostly find a slot of their own, so that concurrent calls do not take each other's buffer
+            this.slot = (int) (Thread.currentThread().getId() % spares.length());
+            byte[] spare = spares.getAndSet(slot, null);
+            head = spare != null ? spare : new byte[BODY_HEAD];
+        }
+
+        /**
+         * Gives the buffer back, once, when the answer is done with: not in close(), which the parser calls too,
+         * before {@link #head()} may still need it. head() hands out copies only.
+         */
+        void release() {
+            if (!released) {
+                released = true;
+                spares.lazySet(slot, head);
+            }
         }
 
         @Override
@@ -704,7 +739,8 @@ public final class JiraHttp implements Closeable {
         }
         // Jackson reads the stream itself; the recorder keeps a copy of the first bytes only for the message about
         // a body that is not JSON (a peek ahead of the parser cost a buffer and a copy of every answer's head).
-        try (HeadRecorder in = new HeadRecorder(raw, BODY_HEAD)) {
+        HeadRecorder in = new HeadRecorder(raw, heads);
+        try (in) {
             JsonNode node;
             try {
                 node = STRICT_JSON.readTree(in);
@@ -733,6 +769,8 @@ public final class JiraHttp implements Closeable {
                 throw unexpected(request, status, "status " + status + " with " + describe(node));
             }
             return expect == Expect.NOTHING ? null : node;
+        } finally {
+            in.release();
         }
     }
 

@@ -51,7 +51,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         Watermark wm = Watermark.parse(loadState());
         if (wm.isEmpty() && wm.floor() == Watermark.NONE && startFrom.kind() != StartFrom.Kind.BEGINNING) {
             wm.startAt(start(client).toEpochMilli());
-            saveState(wm.serialize(overlap));
+            saveState(() -> wm.serialize(overlap));
         }
         long lower = wm.lowerBound(overlap);
         long unfinished = wm.unfinishedSince(lower);
@@ -99,7 +99,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                 wm.record(id, millis, now, overlap);
                 delivered++;
                 if (checkpointDue()) {
-                    saveState(wm.serialize(overlap));
+                    saveState(() -> wm.serialize(overlap));
                     dirty = false;
                     savedUnfinished = true;
                 }
@@ -109,7 +109,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
             }
         } finally {
             if (dirty || savedUnfinished && !wm.isUnfinished()) {
-                saveState(wm.serialize(overlap));
+                saveState(() -> wm.serialize(overlap));
             }
             if (!wm.isEmpty()) {
                 counters().watermark(wm.millis());

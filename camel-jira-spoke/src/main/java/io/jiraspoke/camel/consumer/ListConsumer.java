@@ -88,7 +88,7 @@ final class ListConsumer<T> extends StreamConsumer {
                 delivered++;
                 next.versions.put(id, version);
                 if (checkpointDue()) {
-                    saveState(next.merged(previous, false).serialize());
+                    saveState(() -> next.merged(previous, false).serialize());
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -103,7 +103,7 @@ final class ListConsumer<T> extends StreamConsumer {
                     // the whole list was emitted: the next poll starts over
                     done.versions.clear();
                 }
-                saveState(done.serialize());
+                saveState(() -> done.serialize());
             }
         }
         return delivered;

@@ -7,17 +7,24 @@ package io.jiraspoke.camel.consumer;
 final class StateText {
 
     private static final String SPECIAL = "%;,@:=\n\r";
+    private static final boolean[] IS_SPECIAL = new boolean['@' + 1];
+
+    static {
+        for (char c : SPECIAL.toCharArray()) {
+            IS_SPECIAL[c] = true;
+        }
+    }
 
     private StateText() {
     }
 
     static String escape(String id) {
         for (int i = 0; i < id.length(); i++) {
-            if (SPECIAL.indexOf(id.charAt(i)) >= 0) {
+            if (special(id.charAt(i))) {
                 StringBuilder sb = new StringBuilder(id.length() + 8);
                 for (int j = 0; j < id.length(); j++) {
                     char c = id.charAt(j);
-                    if (SPECIAL.indexOf(c) >= 0) {
+                    if (special(c)) {
                         sb.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
                     } else {
                         sb.append(c);
@@ -27,6 +34,11 @@ final class StateText {
             }
         }
         return id;
+    }
+
+    /** A table rather than a search of SPECIAL: a checkpoint escapes every id of the overlap window. */
+    private static boolean special(char c) {
+        return c <= '@' && IS_SPECIAL[c];
     }
 
     static String unescape(String text) {

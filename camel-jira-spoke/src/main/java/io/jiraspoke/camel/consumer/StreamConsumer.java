@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the two generic consumers share: the state repository and its key, processing one exchange per item, and
- * checkpoints of the state (after each poll, after a failure, and at most every second while a long poll runs, so a
- * poll of 100,000 items does not rewrite its state 100,000 times).
+ * checkpoints of the state (after each poll, after a failure, and while a long poll runs at most every second, or
+ * every twenty times as long as the last checkpoint took when that is longer, so a poll of 100,000 items does not
+ * rewrite its state 100,000 times, nor a state of 100,000 items every second).
  * <p>
  * An exchange that the route's error handling handled (onException with handled(true), a dead letter channel)
  * counts as delivered. An exchange that still fails stops the poll: it and everything after it come again on the
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 abstract class StreamConsumer extends ScheduledPollConsumer {
 
     static final long CHECKPOINT_NANOS = 1_000_000_000L;
+    /** A mid-poll checkpoint waits at least this many times as long as the last checkpoint took. */
+    static final int CHECKPOINT_COST_FACTOR = 20;
     /** How long a stop waits for the running poll; a poll stuck longer in a Jira call keeps its last checkpoint. */
     static final long STOP_WAIT_SECONDS = 30;
 
@@ -49,6 +52,7 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     private StateRepository<String, String> state;
     private String key;
     private long lastCheckpoint;
+    private long checkpointEvery = CHECKPOINT_NANOS;
     private ActionCounters counters;
     /** Held while a poll runs. */
     private final ReentrantLock polling = new ReentrantLock();
@@ -124,13 +128,25 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
         return state.getState(key);
     }
 
-    void saveState(String value) {
-        state.setState(key, value);
+    /**
+     * Writes the state. Its cost (serialising it and the repository's write) sets how long the next mid-poll
+     * checkpoint waits, so that a large overlap window or a slow repository spend a bounded share of the poll on
+     * checkpoints rather than one rewrite of everything per second.
+     */
+    void saveState(Supplier<String> value) {
+        long started = System.nanoTime();
+        state.setState(key, value.get());
         lastCheckpoint = System.nanoTime();
+        checkpointEvery = Math.max(CHECKPOINT_NANOS, CHECKPOINT_COST_FACTOR * (lastCheckpoint - started));
     }
 
+    /**
+     * Whether a mid-poll checkpoint is due: a second after the last one, or longer when that one took more than
+     * 1/{@value #CHECKPOINT_COST_FACTOR} of a second. A crash between checkpoints delivers the items since the last
+     * one again; it loses none, as every checkpoint holds only items whose exchange completed.
+     */
     boolean checkpointDue() {
-        return System.nanoTime() - lastCheckpoint >= CHECKPOINT_NANOS;
+        return System.nanoTime() - lastCheckpoint >= checkpointEvery;
     }
 
     enum Outcome {

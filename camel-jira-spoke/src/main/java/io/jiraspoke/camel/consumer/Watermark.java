@@ -218,7 +218,8 @@ final class Watermark {
                 if (!first) {
                     sb.append(',');
                 }
-                sb.append(escape(e.getKey())).append('@').append(e.getValue());
+                // the unboxed value: append(Object) would make a String of each
+                sb.append(escape(e.getKey())).append('@').append(e.getValue().longValue());
                 first = false;
             }
         }

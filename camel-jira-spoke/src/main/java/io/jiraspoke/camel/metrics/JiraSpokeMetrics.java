@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 import io.jiraspoke.camel.catalog.JiraSpokeAction;
+import io.jiraspoke.camel.paging.PagedIterator;
 
 /**
  * The counters of one connection, by action: requests, failures by kind, retries, 429 answers by
@@ -119,11 +120,19 @@ public final class JiraSpokeMetrics {
         CURRENT.set(previous);
     }
 
-    /** An iterator whose reads (the pages they fetch) count against the action. */
+    /**
+     * An iterator whose reads (the pages they fetch) count against the action. Reads a {@link PagedIterator}
+     * answers from the page in hand are not wrapped: setting the thread's action twice per item cost a stream of
+     * 100,000 issues four thread-local writes per issue for a request every hundred.
+     */
     public static <T> Iterator<T> scoped(Iterator<T> iterator, ActionCounters counters) {
+        PagedIterator<T> paged = iterator instanceof PagedIterator<T> p ? p : null;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
+                if (paged != null && paged.buffered()) {
+                    return paged.hasNext();
+                }
                 ActionCounters previous = enter(counters);
                 try {
                     return iterator.hasNext();
@@ -134,6 +143,9 @@ public final class JiraSpokeMetrics {
 
             @Override
             public T next() {
+                if (paged != null && paged.buffered()) {
+                    return paged.next();
+                }
                 ActionCounters previous = enter(counters);
                 try {
                     return iterator.next();

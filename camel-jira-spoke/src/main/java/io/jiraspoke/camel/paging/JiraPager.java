@@ -133,7 +133,7 @@ public final class JiraPager<T> implements Iterable<T> {
         }
     }
 
-    private final class PageIterator implements Iterator<T> {
+    private final class PageIterator implements PagedIterator<T> {
         private Iterator<JsonNode> page = Collections.emptyIterator();
         private boolean more = true;
         private long position;
@@ -162,6 +162,12 @@ public final class JiraPager<T> implements Iterable<T> {
                 fetchNext();
             }
             return page.hasNext();
+        }
+
+        @Override
+        public boolean buffered() {
+            // the mapper only wraps the item's JSON: next() makes no request while the page has items
+            return refused == null && (page.hasNext() || limit > 0 && delivered >= limit);
         }
 
         @Override

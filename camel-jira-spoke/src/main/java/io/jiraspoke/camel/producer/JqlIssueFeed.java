@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.consumer.IncrementalSource;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
 import io.jiraspoke.camel.model.JiraIssue;
+import io.jiraspoke.camel.model.JiraTime;
 import org.apache.camel.Message;
 
 /**
@@ -188,7 +190,9 @@ public final class JqlIssueFeed implements IncrementalSource<JiraIssue> {
 
     @Override
     public Instant timestamp(JiraIssue issue) {
-        return issue.getUpdated() == null ? null : issue.getUpdated().toInstant();
+        JsonNode updated = issue.getRaw().path("fields").get("updated");
+        long millis = updated == null || updated.isNull() ? JiraTime.NONE : JiraTime.epochMillis(updated.asText());
+        return millis == JiraTime.NONE ? null : Instant.ofEpochMilli(millis);
     }
 
     @Override

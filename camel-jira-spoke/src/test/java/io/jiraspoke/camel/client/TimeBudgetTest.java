@@ -67,6 +67,52 @@ class TimeBudgetTest extends TransportTestSupport {
     }
 
     @Test
+    void theResponseTimeoutHoldsOnEveryCallFarFromTheCallTimeout() throws Exception {
+        // far from the deadline an attempt reuses one config of the connection: its response timeout must still
+        // be the connection's, call after call
+        jira.stubFor(get(INFO).willReturn(okJson(json("cloud-serverInfo.json")).withFixedDelay(3_000)));
+        jira.stubFor(get("/rest/api/3/myself").willReturn(okJson(json("cloud-myself.json")).withFixedDelay(300)));
+        JiraSpokeConnection c = cloud();
+        c.setConnectTimeout(Duration.ofMillis(500));
+        c.setResponseTimeout(Duration.ofMillis(800));
+        c.setCallTimeout(Duration.ofSeconds(30));
+        c.setMaxAttempts(1);
+        start(Map.of("jira", c));
+
+        for (int call = 0; call < 2; call++) {
+            long t0 = System.nanoTime();
+            Exchange slow = send(INFO_URI, null, Map.of());
+            long elapsed = millisSince(t0);
+            assertThat(slow.getException()).as("call %d", call).isInstanceOf(JiraSpokeTransportException.class);
+            assertThat(elapsed).as("call %d", call).isBetween(700L, 2500L);
+
+            Exchange inTime = send("jiraspoke:user/myself?connection=jira", null, Map.of());
+            assertThat(inTime.getException()).as("an answer within the response timeout, call %d", call).isNull();
+        }
+    }
+
+    @Test
+    void anAttemptNearTheDeadlineGetsOnlyWhatRemainsAlsoWhenTheFirstReusedTheConnectionsConfig() throws Exception {
+        // the first attempt is far from the deadline (the connection's config), the second is not: 1.4 s would
+        // fit the response timeout but not what is left of the 3 s
+        firstThen(get(INFO).willReturn(okJson(json("cloud-serverInfo.json")).withFixedDelay(5_000)),
+                get(INFO).willReturn(okJson(json("cloud-serverInfo.json")).withFixedDelay(1_400)));
+        JiraSpokeConnection c = cloud();
+        c.setConnectTimeout(Duration.ofMillis(500));
+        c.setResponseTimeout(Duration.ofMillis(1500));
+        c.setCallTimeout(Duration.ofSeconds(3));
+        start(Map.of("jira", c));
+
+        long t0 = System.nanoTime();
+        Exchange ex = send(INFO_URI, null, Map.of());
+        long elapsed = millisSince(t0);
+
+        assertThat(ex.getException()).isInstanceOf(JiraSpokeTransportException.class);
+        assertThat(elapsed).isBetween(2500L, 3900L);
+        jira.verify(2, getRequestedFor(urlEqualTo(INFO)));
+    }
+
+    @Test
     void aRetryAfterLongerThanTheCallTimeoutFailsAtOnce() throws Exception {
         jira.stubFor(get(INFO).willReturn(status(429).withHeader("Retry-After", "5")));
         JiraSpokeConnection c = cloud();

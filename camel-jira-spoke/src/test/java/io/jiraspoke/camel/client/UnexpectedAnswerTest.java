@@ -90,6 +90,53 @@ class UnexpectedAnswerTest extends JiraSpokeTestSupport {
     }
 
     @Test
+    void aQuoteHoldsOnlyItsOwnAnswerAfterALongerOneWasRead() throws Exception {
+        // the buffer the head is recorded in is reused: what a longer answer left in it must not show
+        jira.stubFor(get("/rest/api/3/issue/PROJ-1").willReturn(okJson("{\"id\":\"10001\",\"key\":\"PROJ-1\","
+                                                                         + "\"fields\":{\"summary\":\"LEFTOVER "
+                                                                         + "y".repeat(5000) + "\"}}")));
+        jira.stubFor(get(INFO).willReturn(answer(200, "text/plain", "oops")));
+        start(Map.of("jira", cloud()));
+
+        assertThat(send("jiraspoke:issue/get?connection=jira&issueKey=PROJ-1", null, Map.of()).getException())
+                .isNull();
+        Exception e = send("jiraspoke:server/info?connection=jira", null, Map.of()).getException();
+
+        assertThat(e).isInstanceOf(JiraSpokeUnexpectedAnswerException.class);
+        assertThat(e.getMessage()).endsWith(": oops").doesNotContain("LEFTOVER").doesNotContain("PROJ-1");
+    }
+
+    @Test
+    void concurrentCallsQuoteTheirOwnAnswers() throws Exception {
+        for (int n = 1; n <= 8; n++) {
+            jira.stubFor(get("/rest/api/3/issue/PROJ-" + n).willReturn(answer(200, "text/html",
+                    "<html>answer-" + n + "-" + String.valueOf(n).repeat(3000) + "</html>")));
+        }
+        start(Map.of("jira", cloud()));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> wrong = new java.util.ArrayList<>();
+            for (int call = 0; call < 200; call++) {
+                int n = call % 8 + 1;
+                wrong.add(pool.submit(() -> {
+                    Exception e = send("jiraspoke:issue/get?connection=jira&issueKey=PROJ-" + n, null, Map.of())
+                            .getException();
+                    return e instanceof JiraSpokeUnexpectedAnswerException
+                           && e.getMessage().contains("<html>answer-" + n + "-" + n + n + n)
+                           && !e.getMessage().matches("(?s).*answer-(?!" + n + "-).*") ? null
+                            : "PROJ-" + n + ": " + e;
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : wrong) {
+                assertThat(f.get()).isNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aChunkedBodyThatIsNotJsonIsQuoted() throws Exception {
         // the quote comes from the bytes the parser read, not from a peek ahead of it
         String body = "<html>" + " ".repeat(60) + "<title>Atlassian Login</title></html>";
