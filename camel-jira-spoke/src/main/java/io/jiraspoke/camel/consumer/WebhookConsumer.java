@@ -234,6 +234,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
         String identifier = trimmed(in.getHeader(IDENTIFIER, String.class));
         String key = null;
         List<String> versions = null;
+        boolean pending = false;
         try {
             Long length = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
             if (length != null && length > maxBodySize) {
@@ -275,10 +276,12 @@ final class WebhookConsumer<T> extends DefaultConsumer {
                 answer(request, 204, null);
                 return;
             }
+            pending = true;
             versions = claimVersions(event);
             if (versions != null && versions.isEmpty()) {
                 LOG.debug("{} drops {} ({}): the reconciling poll delivered it", endpoint, source.describe(event), id);
                 repository.confirm(key);
+                pending = false;
                 answer(request, 204, null);
                 return;
             }
@@ -290,6 +293,7 @@ final class WebhookConsumer<T> extends DefaultConsumer {
                     repository.remove(k);
                 }
             }
+            pending = false;
             if (ok) {
                 answer(request, 204, null);
             } else {
@@ -297,6 +301,10 @@ final class WebhookConsumer<T> extends DefaultConsumer {
             }
         } catch (RuntimeException e) {
             getExceptionHandler().handleException("Receiving a Jira webhook delivery at " + path + " failed", e);
+            if (pending) {
+                // not delivered: Jira's retry must not be taken for a duplicate
+                forget(versions == null ? List.of(key) : concat(key, versions));
+            }
             answer(request, 503, "The delivery could not be received; Jira retries it");
         } finally {
             if (key != null) {
@@ -322,17 +330,39 @@ final class WebhookConsumer<T> extends DefaultConsumer {
             return null;
         }
         List<String> added = new ArrayList<>(versions.size());
-        for (String v : versions) {
-            String k = prefix() + v;
-            if (inFlight.putIfAbsent(k, Boolean.TRUE) == null) {
-                if (repository.add(k)) {
-                    added.add(k);
-                } else {
-                    inFlight.remove(k);
+        try {
+            for (String v : versions) {
+                String k = prefix() + v;
+                if (inFlight.putIfAbsent(k, Boolean.TRUE) == null) {
+                    boolean fresh = false;
+                    try {
+                        fresh = repository.add(k);
+                    } finally {
+                        if (fresh) {
+                            added.add(k);
+                        } else {
+                            inFlight.remove(k);
+                        }
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            forget(added);
+            added.forEach(inFlight::remove);
+            throw e;
         }
         return added;
+    }
+
+    /** Removes keys of a delivery that was not delivered, as far as the repository lets; never throws. */
+    private void forget(List<String> keys) {
+        for (String k : keys) {
+            try {
+                repository.remove(k);
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not remove {} from its idempotent repository: {}", endpoint, k, e.toString());
+            }
+        }
     }
 
     private static List<String> concat(String key, List<String> more) {

@@ -278,6 +278,28 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
     }
 
     @Test
+    void aRepositoryThatFailsMidwayLeavesNothingThatWouldDropJirasRetry() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        MemoryIdempotentRepository seen = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                if (key.contains("@") && broken.get()) {
+                    throw new IllegalStateException("the repository's database is down");
+                }
+                return super.add(key);
+            }
+        };
+        receive(cloud(), OPTIONS + "&idempotentRepository=#seen", Map.of("seen", seen));
+
+        assertThat(deliverEvent("jira:issue_updated", json(edited), "delivery-1").statusCode()).isEqualTo(503);
+        assertThat(received).isEmpty();
+        broken.set(false);
+        assertThat(deliverEvent("jira:issue_updated", json(edited), "delivery-1").statusCode())
+                .as("Jira's retry of the same delivery").isEqualTo(204);
+        assertThat(about("ABC-1")).hasSize(1);
+    }
+
+    @Test
     void theScheduleRunsThePollAtTheInterval() throws Exception {
         receive(cloud(), OPTIONS.replace("webhookReconcileInterval=1d", "webhookReconcileInterval=1s"));
         searchAnswers(json(missed));
