@@ -41,6 +41,10 @@ public final class Bench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("attach")) {
+            attachOnce(args[1], Integer.parseInt(args[2]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("probe")) {
             probe(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             return;
@@ -131,6 +135,7 @@ public final class Bench {
                     .append('\n');
             if (probes) {
                 report.append('\n').append(probes(port, streamIssues));
+                report.append('\n').append(attachments(port));
             }
             if (Boolean.parseBoolean(envText("BENCH_EXTRAS", "true"))) {
                 report.append('\n').append(oauth(port, env("BENCH_OAUTH_CALLS", 10_000)));
@@ -199,6 +204,9 @@ public final class Bench {
     }
 
     static String spread(List<Double> values, String format) {
+        if (values.isEmpty()) {
+            return "-";
+        }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
@@ -286,6 +294,91 @@ public final class Bench {
                     .append(spread(ratios, "%.2f")).append('\n');
         }
         return t.toString();
+    }
+
+    // --- a large attachment up and down under -Xmx64m --------------------------------------------------------
+
+    private static String attachments(int port) throws Exception {
+        long mb = JiraStub.ATTACHMENT_BYTES >> 20;
+        StringBuilder t = new StringBuilder("A " + mb + " MB attachment uploaded (multipart, generated as it is"
+                                            + " read) and downloaded (read to the end), in a fresh JVM with -Xmx64m"
+                                            + " -XX:+UseSerialGC per run, plain and jiraspoke interleaved, 3 runs"
+                                            + " each:\n\n");
+        t.append("| variant | completed | upload MB/s | download MB/s | upload time × plain | download time × plain |\n"
+                 + "|---|---|---|---|---|---|\n");
+        Map<String, List<long[]>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            for (String variant : new String[] {"plain", "spoke"}) {
+                long[] r = attachProbe(variant, port);
+                runs.computeIfAbsent(variant, k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (String variant : runs.keySet()) {
+            List<long[]> rs = runs.get(variant);
+            List<Double> up = new ArrayList<>();
+            List<Double> down = new ArrayList<>();
+            List<Double> upRatio = new ArrayList<>();
+            List<Double> downRatio = new ArrayList<>();
+            int completed = 0;
+            for (int i = 0; i < rs.size(); i++) {
+                long[] r = rs.get(i);
+                long[] base = runs.get("plain").get(i);
+                if (r == null) {
+                    continue;
+                }
+                completed++;
+                up.add(mb * 1000.0 / Math.max(1, r[0]));
+                down.add(mb * 1000.0 / Math.max(1, r[1]));
+                if (base != null) {
+                    upRatio.add((double) r[0] / Math.max(1, base[0]));
+                    downRatio.add((double) r[1] / Math.max(1, base[1]));
+                }
+            }
+            t.append("| ").append(variant.equals("plain") ? PLAIN : SPOKE).append(" | ").append(completed)
+                    .append(" of ").append(rs.size()).append(" | ").append(spread(up, "%.0f")).append(" | ")
+                    .append(spread(down, "%.0f")).append(" | ").append(spread(upRatio, "%.2f")).append(" | ")
+                    .append(spread(downRatio, "%.2f")).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /** Upload and download milliseconds of one run in a fresh -Xmx64m JVM; null when it did not complete. */
+    private static long[] attachProbe(String variant, int port) throws Exception {
+        Process p = new ProcessBuilder(java(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), Bench.class.getName(), "attach", variant,
+                Integer.toString(port))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return null;
+        }
+        for (String line : out.split("\n")) {
+            if (line.startsWith("MOVED ")) {
+                String[] parts = line.trim().split(" ");
+                long up = Long.parseLong(parts[1]);
+                long down = Long.parseLong(parts[2]);
+                if (up >= JiraStub.ATTACHMENT_BYTES && down == JiraStub.ATTACHMENT_BYTES) {
+                    return new long[] {Long.parseLong(parts[3]), Long.parseLong(parts[4])};
+                }
+            }
+        }
+        System.err.println("attachment run of " + variant + " did not complete: "
+                           + out.lines().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                                   .orElse("exit " + p.exitValue()));
+        return null;
+    }
+
+    private static void attachOnce(String variant, int port) throws Exception {
+        boolean spoke = variant.equals("spoke");
+        try (Variants v = new Variants(port, spoke)) {
+            long t0 = System.nanoTime();
+            long up = spoke ? v.spokeUpload(JiraStub.ATTACHMENT_BYTES) : v.plainUpload(JiraStub.ATTACHMENT_BYTES);
+            long t1 = System.nanoTime();
+            long down = spoke ? v.spokeDownload() : v.plainDownload();
+            long t2 = System.nanoTime();
+            System.out.println("MOVED " + up + " " + down + " " + (t1 - t0) / 1_000_000 + " " + (t2 - t1) / 1_000_000);
+        }
     }
 
     /** The stream time in ms, or -1 when the JVM at this heap did not complete it. */

@@ -29,6 +29,10 @@ public final class JiraStub {
 
     static final String UPDATED = "2026-01-15T10:00:00.000+0000";
     static final int PAGE = 100;
+    /** The size of the attachment the stub serves, and the most it reads of an upload: BENCH_ATTACHMENT_MB (200). */
+    static final long ATTACHMENT_BYTES = Long.parseLong(System.getenv().getOrDefault("BENCH_ATTACHMENT_MB", "200"))
+                                         << 20;
+    static final String ATTACHMENT_CONTENT = "/rest/api/3/attachment/content/";
 
     private final int totalIssues;
     private final double ratePerSecond;
@@ -113,8 +117,12 @@ public final class JiraStub {
             Request r = new Request();
             Buffer page = new Buffer(256 * 1024);
             Buffer whole = new Buffer(256 * 1024);
-            while (r.read(in)) {
+            while (r.read(in, out)) {
                 requests.increment();
+                if (r.method.equals("GET") && r.path.contains(ATTACHMENT_CONTENT)) {
+                    download(out);
+                    continue;
+                }
                 out.write(answer(r, page, whole));
                 if (r.close) {
                     return;
@@ -123,6 +131,20 @@ public final class JiraStub {
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    /** The attachment's bytes, written as they go: the stub never holds more than one 64 KB block of them. */
+    private static void download(OutputStream out) throws IOException {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + ATTACHMENT_BYTES
+                   + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] block = new byte[64 * 1024];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (byte) (i * 31);
+        }
+        for (long left = ATTACHMENT_BYTES; left > 0; left -= block.length) {
+            out.write(block, 0, (int) Math.min(block.length, left));
+        }
+        out.flush();
     }
 
     private byte[] answer(Request r, Buffer page, Buffer whole) {
@@ -158,6 +180,20 @@ public final class JiraStub {
                                  + "\",\"version\":\"1001.0.0-SNAPSHOT\",\"versionNumbers\":[1001,0,0],"
                                  + "\"deploymentType\":\"Cloud\",\"buildNumber\":100300,\"buildDate\":\"2026-01-01T00:00:00.000+0000\","
                                  + "\"serverTime\":\"" + now + "\",\"scmInfo\":\"bench\",\"serverTitle\":\"Jira\"}");
+        }
+        if (r.method.equals("POST") && path.startsWith("/rest/api/3/issue/") && path.endsWith("/attachments")) {
+            // the multipart body was counted, not kept; its size tells the client what arrived
+            return response(200, "[{\"self\":\"http://127.0.0.1:" + port + "/rest/api/3/attachment/10000\","
+                                 + "\"id\":\"10000\",\"filename\":\"big.bin\",\"size\":" + r.discarded + ","
+                                 + "\"mimeType\":\"application/octet-stream\",\"content\":\"http://127.0.0.1:" + port
+                                 + ATTACHMENT_CONTENT + "10000\",\"created\":\"" + UPDATED + "\"}]");
+        }
+        if (r.method.equals("GET") && path.startsWith("/rest/api/3/attachment/")) {
+            // the metadata attachment/download reads first, when it is given an id
+            return response(200, "{\"self\":\"http://127.0.0.1:" + port + "/rest/api/3/attachment/10000\","
+                                 + "\"id\":\"10000\",\"filename\":\"big.bin\",\"size\":" + ATTACHMENT_BYTES + ","
+                                 + "\"mimeType\":\"application/octet-stream\",\"content\":\"http://127.0.0.1:" + port
+                                 + ATTACHMENT_CONTENT + "10000\",\"created\":\"" + UPDATED + "\"}");
         }
         if (path.equals("/rest/api/3/myself")) {
             return myselfResponse;
@@ -268,9 +304,12 @@ public final class JiraStub {
         String path;
         boolean close;
         byte[] body;
+        /** The bytes of an upload's body, which is counted and dropped rather than kept. */
+        long discarded;
+        private boolean expectContinue;
         private final StringBuilder line = new StringBuilder(256);
 
-        boolean read(InputStream in) throws IOException {
+        boolean read(InputStream in, OutputStream out) throws IOException {
             String first = line(in);
             while (first != null && first.isEmpty()) {
                 first = line(in);
@@ -305,10 +344,52 @@ public final class JiraStub {
                     chunked = true;
                 } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
                     close = true;
+                } else if (name.equalsIgnoreCase("Expect") && value.equalsIgnoreCase("100-continue")) {
+                    expectContinue = true;
                 }
+            }
+            if (expectContinue) {
+                // as Jira's servers do: a client that asks waits for this before it sends the body (3 s, else)
+                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                expectContinue = false;
+            }
+            discarded = 0;
+            if (method.equals("POST") && path.endsWith("/attachments")) {
+                body = new byte[0];
+                if (chunked) {
+                    discarded = discardChunks(in);
+                } else {
+                    in.skipNBytes(length);
+                    discarded = length;
+                }
+                return true;
             }
             body = chunked ? chunks(in) : in.readNBytes((int) length);
             return true;
+        }
+
+        private long discardChunks(InputStream in) throws IOException {
+            long total = 0;
+            while (true) {
+                String size = line(in);
+                if (size == null) {
+                    throw new IOException("truncated chunk");
+                }
+                int semi = size.indexOf(';');
+                long n = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
+                if (n == 0) {
+                    while (true) {
+                        String t = line(in);
+                        if (t == null || t.isEmpty()) {
+                            return total;
+                        }
+                    }
+                }
+                in.skipNBytes(n);
+                total += n;
+                line(in);
+            }
         }
 
         private byte[] chunks(InputStream in) throws IOException {

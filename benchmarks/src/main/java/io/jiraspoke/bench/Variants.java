@@ -87,6 +87,14 @@ final class Variants implements AutoCloseable {
                             .process(e -> count(e, e.getIn().getBody(JiraIssue.class).getKey()))
                         .end();
 
+                // Large files: stream caching off, so that neither step copies the stream (see the reference)
+                from("direct:spoke-attach").noStreamCaching()
+                        .to("jiraspoke:issue/addAttachment?connection=bench&fileName=big.bin"
+                            + "&contentType=application/octet-stream");
+                from("direct:spoke-download").noStreamCaching()
+                        .to("jiraspoke:attachment/download?connection=bench")
+                        .process(e -> e.getMessage().setBody(readAll(e.getMessage().getBody(InputStream.class))));
+
                 // As a careful user writes it: the method as the enum (a String costs a conversion per call), the
                 // path as a header on one static endpoint (no toD endpoint per key), one shared data format.
                 from("direct:http-get")
@@ -390,6 +398,84 @@ final class Variants implements AutoCloseable {
         }
         try (InputStream in = r.getEntity().getContent()) {
             return mapper.readTree(in);
+        }
+    }
+
+    // --- a large attachment up and down ---------------------------------------------------------------------
+
+    /** Uploads {@code bytes} generated on the fly as a multipart file, as a careful plain client streams it. */
+    long plainUpload(long bytes) throws Exception {
+        HttpPost post = new HttpPost(base + "/rest/api/3/issue/" + KEY + "/attachments");
+        post.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        post.setHeader("X-Atlassian-Token", "no-check");
+        post.setEntity(org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder.create()
+                .addBinaryBody("file", new Generated(bytes), ContentType.APPLICATION_OCTET_STREAM, "big.bin")
+                .build());
+        JsonNode answer = http.execute(post, r -> tree(r, 200));
+        return answer.path(0).path("size").asLong();
+    }
+
+    long plainDownload() throws Exception {
+        HttpGet get = new HttpGet(base + JiraStub.ATTACHMENT_CONTENT + "10000");
+        get.setHeader(HttpHeaders.AUTHORIZATION, auth);
+        return http.execute(get, r -> {
+            if (r.getCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.getCode());
+            }
+            return readAll(r.getEntity().getContent());
+        });
+    }
+
+    /** The size Jira (the stub) says it received, multipart framing included. */
+    long spokeUpload(long bytes) {
+        java.util.List<?> attachments = template.requestBodyAndHeader("direct:spoke-attach", new Generated(bytes),
+                "CamelJiraSpokeIssueKey", KEY, java.util.List.class);
+        return ((io.jiraspoke.camel.model.JiraAttachment) attachments.get(0)).getSize();
+    }
+
+    long spokeDownload() {
+        return template.requestBodyAndHeader("direct:spoke-download", null, "CamelJiraSpokeAttachmentId", "10000",
+                Long.class);
+    }
+
+    private long readAll(InputStream in) throws java.io.IOException {
+        long n = 0;
+        try (in) {
+            for (int r; (r = in.read(sink)) >= 0; ) {
+                n += r;
+            }
+        }
+        return n;
+    }
+
+    /** {@code size} bytes made as they are read, so that no variant holds the file. */
+    static final class Generated extends InputStream {
+        private long left;
+
+        Generated(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            return (int) (left & 0x7f);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) ((left - i) & 0x7f);
+            }
+            left -= n;
+            return n;
         }
     }
 
