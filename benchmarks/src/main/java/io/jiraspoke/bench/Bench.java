@@ -83,6 +83,7 @@ public final class Bench {
             }
             Map<String, Measure.Call> stream = new LinkedHashMap<>();
             stream.put(PLAIN, v::plainStream);
+            stream.put(CAMEL_HTTP, v::camelHttpStream);
             stream.put(SPOKE, v::spokeStream);
             stream.put(CEILING, () -> v.ceilingStream(streamIssues));
             String streamName = "issue/search stream " + streamIssues + " issues (per issue)";
@@ -418,7 +419,8 @@ public final class Bench {
         try (Variants v = new Variants(port, true)) {
             Map<String, Measure.Call> calls = Map.of("spoke-get", v::spokeGet, "plain-get", v::plainGet,
                     "spoke-create", v::spokeCreate, "plain-create", v::plainCreate, "spoke-stream", v::spokeStream,
-                    "plain-stream", v::plainStream, "http-get", v::camelHttpGet, "spoke-consumer",
+                    "plain-stream", v::plainStream, "http-get", v::camelHttpGet, "http-stream", v::camelHttpStream,
+                    "spoke-consumer",
                     () -> v.spokeConsumer(100_000));
             JsonNode before = stats(port);
             Measure.Sample s = Measure.forTime(calls.get(what), 1, (long) (seconds * 1e9));

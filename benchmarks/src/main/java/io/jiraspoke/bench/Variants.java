@@ -50,7 +50,8 @@ final class Variants implements AutoCloseable {
     private final CamelContext camel;
     private final ProducerTemplate template;
     // Resolved once: a template given a URI string normalises it on every call, which no route does.
-    private final Endpoint ep_http_get, ep_spoke_get, ep_http_create, ep_spoke_create, ep_spoke_stream;
+    private final Endpoint ep_http_get, ep_spoke_get, ep_http_create, ep_spoke_create, ep_spoke_stream,
+            ep_http_stream;
     private final byte[] sink = new byte[64 * 1024];
     static volatile Object blackhole;
 
@@ -64,7 +65,7 @@ final class Variants implements AutoCloseable {
         if (!withCamel) {
             camel = null;
             template = null;
-            ep_http_get = ep_spoke_get = ep_http_create = ep_spoke_create = ep_spoke_stream = null;
+            ep_http_get = ep_spoke_get = ep_http_create = ep_spoke_create = ep_spoke_stream = ep_http_stream = null;
             return;
         }
         camel = new DefaultCamelContext();
@@ -102,6 +103,26 @@ final class Variants implements AutoCloseable {
                         .setHeader(HttpHeaders.ACCEPT, constant("application/json"))
                         .to(httpBase + "/rest/api/3/issue")
                         .unmarshal().json(JsonLibrary.Jackson, JsonNode.class);
+                // The stream as a careful user pages it by hand: one page's tree at a time, nextPageToken carried
+                // in an exchange property, each page's issues split as they are, until the last page (bounded).
+                from("direct:http-stream")
+                        .setProperty("more", constant(true))
+                        .loopDoWhile(exchangeProperty("more").isEqualTo(true))
+                            // the previous answer's headers would otherwise go out with the next request
+                            .removeHeaders("*")
+                            .process(e -> e.getMessage().setBody(pageRequest(e.getProperty("next", String.class))))
+                            .marshal().json(JsonLibrary.Jackson)
+                            .setHeader(Exchange.HTTP_METHOD, constant(HttpMethods.POST))
+                            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                            .setHeader(HttpHeaders.AUTHORIZATION, constant(authHeader))
+                            .setHeader(HttpHeaders.ACCEPT, constant("application/json"))
+                            .to(httpBase + "/rest/api/3/search/jql")
+                            .unmarshal().json(JsonLibrary.Jackson, JsonNode.class)
+                            .process(Variants::nextPage)
+                            .split(body()).streaming()
+                                .process(e -> count(e, e.getIn().getBody(JsonNode.class).path("key").asText(null)))
+                            .end()
+                        .end();
                 from("direct:http-create")
                         .marshal().json(JsonLibrary.Jackson)
                         .setHeader(Exchange.HTTP_METHOD, constant(HttpMethods.POST))
@@ -119,6 +140,7 @@ final class Variants implements AutoCloseable {
         ep_http_create = camel.getEndpoint("direct:http-create");
         ep_spoke_create = camel.getEndpoint("direct:spoke-create");
         ep_spoke_stream = camel.getEndpoint("direct:spoke-stream");
+        ep_http_stream = camel.getEndpoint("direct:http-stream");
     }
 
     private static void count(Exchange e, String key) {
@@ -250,6 +272,37 @@ final class Variants implements AutoCloseable {
             http.execute(post, this::drain);
         }
         return total;
+    }
+
+    long camelHttpStream() {
+        Counter.n = 0;
+        template.sendBody(ep_http_stream, null);
+        return Counter.n;
+    }
+
+    /** The body of a search/jql page request: the query, the page size, and the token of the page, if any. */
+    private static Map<String, Object> pageRequest(String token) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jql", JQL);
+        body.put("maxResults", 100);
+        body.put("fields", java.util.List.of("*navigable"));
+        if (token != null) {
+            body.put("nextPageToken", token);
+        }
+        return body;
+    }
+
+    /** Keeps the next token (and whether there is a next page) in properties; the page's issues become the body. */
+    private static void nextPage(Exchange e) {
+        JsonNode page = e.getMessage().getBody(JsonNode.class);
+        String next = page.path("nextPageToken").asText(null);
+        int pages = e.getProperty("pages", 0, Integer.class) + 1;
+        boolean more = next != null && !page.path("isLast").asBoolean(false)
+                       && !next.equals(e.getProperty("next", String.class)) && pages < 100_000;
+        e.setProperty("next", next);
+        e.setProperty("more", more);
+        e.setProperty("pages", pages);
+        e.getMessage().setBody(page.path("issues"));
     }
 
     long spokeStream() {
