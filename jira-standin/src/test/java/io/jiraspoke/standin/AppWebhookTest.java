@@ -3,23 +3,14 @@ package io.jiraspoke.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,34 +47,9 @@ class AppWebhookTest {
     final JiraEmulator jira = JiraEmulator.cloud().clock(clock).webhookRetryDelay(Duration.ofMillis(10))
             .oauthClient("app-id", "app-secret").oauthClient("other-app", "other-secret");
 
-    private record Received(Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
-        }
-    }
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToAnswer = new AtomicInteger();
-    private HttpServer receiver;
-    private String url;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/app", exchange -> {
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(failuresToAnswer.getAndDecrement() > 0 ? 500 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/app";
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop(0);
-    }
+    @RegisterExtension
+    final HookReceiver hooks = new HookReceiver("/app");
 
     private Rest app(String clientId, String secret) {
         Rest.Response token = new Rest(jira.baseUrl(), null).post("/oauth/token", "{\"grant_type\":\"client_credentials\","
@@ -112,9 +78,9 @@ class AppWebhookTest {
     @Test
     void anAppRegistersWebhooksAndGetsDeliveriesSignedWithItsClientSecret() throws Exception {
         Rest app = app("app-id", "app-secret");
-        assertThat(new Rest(jira).post("/rest/api/3/webhook", "{\"url\":\"" + url + "\",\"webhooks\":[]}").status())
+        assertThat(new Rest(jira).post("/rest/api/3/webhook", "{\"url\":\"" + hooks.url() + "\",\"webhooks\":[]}").status())
                 .as("a user's API token is not an app").isEqualTo(403);
-        Rest.Response registered = app.post(webhooks(), "{\"url\":\"" + url + "\",\"webhooks\":["
+        Rest.Response registered = app.post(webhooks(), "{\"url\":\"" + hooks.url() + "\",\"webhooks\":["
                 + "{\"events\":[\"jira:issue_created\",\"comment_created\"],\"jqlFilter\":\"project = DEMO\"},"
                 + "{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"watchCount > 1\"},"
                 + "{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"project = DEMO\",\"fieldIdsFilter\":[\"summary\"]},"
@@ -136,7 +102,7 @@ class AppWebhookTest {
         assertThat(page.path("isLast").asBoolean()).isTrue();
         JsonNode listed = page.path("values").path(0);
         assertThat(listed.path("id").asLong()).isEqualTo(first);
-        assertThat(listed.path("url").asText()).isEqualTo(url);
+        assertThat(listed.path("url").asText()).isEqualTo(hooks.url());
         assertThat(listed.path("jqlFilter").asText()).isEqualTo("project = DEMO");
         assertThat(listed.path("expirationDate").asLong()).isEqualTo(clock.instant().plus(Duration.ofDays(30)).toEpochMilli());
         assertThat(app.get(webhooks() + "?startAt=1&maxResults=1").json().path("values")).singleElement()
@@ -147,13 +113,13 @@ class AppWebhookTest {
                 + "\"summary\":\"Hooked\"}}");
         new Rest(jira).post("/rest/api/2/issue/DEMO-1/comment", "{\"body\":\"Look\"}");
         awaitDeliveries(2);
-        assertThat(received).hasSize(2);
-        JsonNode created = Rest.MAPPER.readTree(received.get(0).body());
+        assertThat(hooks.received).hasSize(2);
+        JsonNode created = Rest.MAPPER.readTree(hooks.received.get(0).body());
         assertThat(created.path("webhookEvent").asText()).isEqualTo("jira:issue_created");
         assertThat(created.path("matchedWebhookIds")).as("one delivery to the URL for both matching webhooks")
                 .extracting(JsonNode::asLong).containsExactly(first, second);
-        assertThat(Rest.MAPPER.readTree(received.get(1).body()).path("matchedWebhookIds")).extracting(JsonNode::asLong).containsExactly(first);
-        for (Received r : received) {
+        assertThat(Rest.MAPPER.readTree(hooks.received.get(1).body()).path("matchedWebhookIds")).extracting(JsonNode::asLong).containsExactly(first);
+        for (HookReceiver.Delivery r : hooks.received) {
             assertThat(r.header("X-Hub-Signature")).as("app webhooks are not HMAC-signed").isNull();
             String jwt = r.header("Authorization").substring("Bearer ".length());
             String[] parts = jwt.split("\\.");
@@ -176,9 +142,9 @@ class AppWebhookTest {
     @Test
     void appWebhooksExpireAfterThirtyDaysUnlessRefreshed() throws Exception {
         Rest app = app("app-id", "app-secret");
-        long kept = app.post(webhooks(), "{\"url\":\"" + url + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],"
+        long kept = app.post(webhooks(), "{\"url\":\"" + hooks.url() + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],"
                 + "\"jqlFilter\":\"project = DEMO\"}]}").json().path("webhookRegistrationResult").path(0).path("createdWebhookId").asLong();
-        app.post(webhooks(), "{\"url\":\"" + url + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],"
+        app.post(webhooks(), "{\"url\":\"" + hooks.url() + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],"
                 + "\"jqlFilter\":\"project = DEMO\"}]}");
         clock.advance(Duration.ofDays(20));
         Rest.Response refreshed = app.put(webhooks() + "/refresh", "{\"webhookIds\":[" + kept + "]}");
@@ -192,21 +158,21 @@ class AppWebhookTest {
         new Rest(jira).post("/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
                 + "\"summary\":\"Day 35\"}}");
         awaitDeliveries(1);
-        assertThat(Rest.MAPPER.readTree(received.get(0).body()).path("matchedWebhookIds")).extracting(JsonNode::asLong).containsExactly(kept);
+        assertThat(Rest.MAPPER.readTree(hooks.received.get(0).body()).path("matchedWebhookIds")).extracting(JsonNode::asLong).containsExactly(kept);
 
         clock.advance(Duration.ofDays(16));
         assertThat(app.get(webhooks()).json().path("total").asInt()).isZero();
         new Rest(jira).post("/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
                 + "\"summary\":\"Day 51\"}}");
         Thread.sleep(300);
-        assertThat(received).as("an expired webhook is not sent").hasSize(1);
+        assertThat(hooks.received).as("an expired webhook is not sent").hasSize(1);
     }
 
     @Test
     void deliveriesGivenUpOnAreListedToTheirApp() throws Exception {
         Rest app = app("app-id", "app-secret");
-        app.post(webhooks(), "{\"url\":\"" + url + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"project = DEMO\"}]}");
-        failuresToAnswer.set(3);
+        app.post(webhooks(), "{\"url\":\"" + hooks.url() + "\",\"webhooks\":[{\"events\":[\"jira:issue_created\"],\"jqlFilter\":\"project = DEMO\"}]}");
+        hooks.failuresToAnswer.set(3);
         new Rest(jira).post("/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
                 + "\"summary\":\"Lost\"}}");
         awaitDeliveries(1);
@@ -215,7 +181,7 @@ class AppWebhookTest {
         JsonNode failed = app.get(webhooks() + "/failed").json();
         assertThat(failed.path("values")).singleElement().satisfies(f -> {
             assertThat(f.path("id").asText()).isEqualTo(jira.webhookDeliveries().get(0).identifier());
-            assertThat(f.path("url").asText()).isEqualTo(url);
+            assertThat(f.path("url").asText()).isEqualTo(hooks.url());
             assertThat(Rest.json(f.path("body").asText()).path("issue").path("fields").path("summary").asText()).isEqualTo("Lost");
         });
         String next = failed.path("next").asText();

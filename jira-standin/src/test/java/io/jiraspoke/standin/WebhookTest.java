@@ -3,16 +3,8 @@ package io.jiraspoke.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,38 +14,9 @@ class WebhookTest {
     @RegisterExtension
     final JiraEmulator jira = JiraEmulator.cloud().webhookRetryDelay(Duration.ofMillis(20));
 
-    private record Received(Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
-        }
 
-        JsonNode json() {
-            return Rest.json(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToAnswer = new AtomicInteger();
-    private HttpServer receiver;
-    private String url;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(failuresToAnswer.getAndDecrement() > 0 ? 500 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.stop(0);
-    }
+    @RegisterExtension
+    final HookReceiver hooks = new HookReceiver("/hook");
 
     private void awaitDeliveries(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -65,7 +28,7 @@ class WebhookTest {
 
     @Test
     void signedDeliveriesOfIssueAndCommentEventsThatTheJqlSelects() throws Exception {
-        jira.registerWebhook(url, "s3cret", "project = DEMO AND labels = hook", "jira:issue_created", "jira:issue_updated",
+        jira.registerWebhook(hooks.url(), "s3cret", "project = DEMO AND labels = hook", "jira:issue_created", "jira:issue_updated",
                 "comment_created");
         Rest rest = new Rest(jira);
         rest.post("/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
@@ -76,39 +39,39 @@ class WebhookTest {
         rest.delete("/rest/api/3/issue/DEMO-2");
         awaitDeliveries(3);
 
-        assertThat(received).extracting(r -> r.json().path("webhookEvent").asText())
+        assertThat(hooks.received).extracting(r -> r.json().path("webhookEvent").asText())
                 .containsExactly("jira:issue_created", "comment_created", "jira:issue_updated");
-        for (Received r : received) {
+        for (HookReceiver.Delivery r : hooks.received) {
             assertThat(r.header("X-Hub-Signature")).isEqualTo("sha256=" + Webhooks.hmac("s3cret", r.body()));
             assertThat(r.header("X-Atlassian-Webhook-Identifier")).isNotBlank();
             assertThat(r.header("Content-Type")).startsWith("application/json");
         }
-        JsonNode created = received.get(0).json();
+        JsonNode created = hooks.received.get(0).json();
         assertThat(created.path("issue").path("key").asText()).isEqualTo("DEMO-1");
         assertThat(created.path("issue_event_type_name").asText()).isEqualTo("issue_created");
         assertThat(created.path("user").path("accountId").asText()).isEqualTo(jira.users().get(0));
         assertThat(created.path("timestamp").isNumber()).isTrue();
-        JsonNode comment = received.get(1).json();
+        JsonNode comment = hooks.received.get(1).json();
         assertThat(comment.path("comment").path("body").asText()).as("payloads speak REST v2: text").isEqualTo("Look");
         assertThat(comment.path("issue").path("fields").path("summary").asText()).isEqualTo("Hooked");
-        JsonNode transitioned = received.get(2).json();
+        JsonNode transitioned = hooks.received.get(2).json();
         assertThat(transitioned.path("changelog").path("items").path(0).path("toString").asText()).isEqualTo("In Progress");
         assertThat(jira.webhookDeliveries()).allMatch(d -> d.status() == 204 && d.attempts() == 1);
     }
 
     @Test
     void failedDeliveriesAreRetriedWithTheSameIdentifier() throws Exception {
-        failuresToAnswer.set(2);
-        jira.registerWebhook(url, null, null, "jira:issue_created");
+        hooks.failuresToAnswer.set(2);
+        jira.registerWebhook(hooks.url(), null, null, "jira:issue_created");
         jira.createIssue("DEMO", "Task", "Quietly created");
         new Rest(jira).post("/rest/api/3/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
                 + "\"summary\":\"Loudly created\"}}");
         awaitDeliveries(1);
-        assertThat(received).hasSize(3);
-        assertThat(received).extracting(r -> r.header("X-Atlassian-Webhook-Identifier")).containsOnly(received.get(0).header(
+        assertThat(hooks.received).hasSize(3);
+        assertThat(hooks.received).extracting(r -> r.header("X-Atlassian-Webhook-Identifier")).containsOnly(hooks.received.get(0).header(
                 "X-Atlassian-Webhook-Identifier"));
-        assertThat(received).extracting(r -> r.header("X-Atlassian-Webhook-Retry")).containsExactly(null, "1", "2");
-        assertThat(received.get(0).header("X-Hub-Signature")).as("no secret, no signature").isNull();
+        assertThat(hooks.received).extracting(r -> r.header("X-Atlassian-Webhook-Retry")).containsExactly(null, "1", "2");
+        assertThat(hooks.received.get(0).header("X-Hub-Signature")).as("no secret, no signature").isNull();
         assertThat(jira.webhookDeliveries()).singleElement().satisfies(d -> {
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.status()).isEqualTo(204);
@@ -118,7 +81,7 @@ class WebhookTest {
     @Test
     void registeredThroughTheAdminApiWhichNeverAnswersTheSecret() throws Exception {
         Rest rest = new Rest(jira);
-        Rest.Response created = rest.post("/rest/webhooks/1.0/webhook", "{\"name\":\"Camel bridge\",\"url\":\"" + url + "\","
+        Rest.Response created = rest.post("/rest/webhooks/1.0/webhook", "{\"name\":\"Camel bridge\",\"url\":\"" + hooks.url() + "\","
                 + "\"events\":[\"comment_created\"],\"filters\":{\"issue-related-events-section\":\"project = DEMO\"},\"secret\":\"abc\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().has("secret")).isFalse();
@@ -128,7 +91,7 @@ class WebhookTest {
         String key = jira.createIssue("DEMO", "Task", "Talk");
         rest.post("/rest/api/3/issue/" + key + "/comment", "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}");
         awaitDeliveries(1);
-        assertThat(received.get(0).header("X-Hub-Signature")).isEqualTo("sha256=" + Webhooks.hmac("abc", received.get(0).body()));
+        assertThat(hooks.received.get(0).header("X-Hub-Signature")).isEqualTo("sha256=" + Webhooks.hmac("abc", hooks.received.get(0).body()));
         assertThat(rest.delete(self.substring(jira.baseUrl().length())).status()).isEqualTo(204);
         assertThat(rest.get("/rest/webhooks/1.0/webhook").json()).isEmpty();
         assertThat(rest.post("/rest/webhooks/1.0/webhook", "{\"name\":\"x\",\"url\":\"ftp://x\",\"events\":[]}").json()
@@ -140,7 +103,7 @@ class WebhookTest {
         try (JiraEmulator dc = JiraEmulator.dataCenter().start()) {
             Rest rest = new Rest(dc);
             assertThat(rest.get("/rest/webhooks/1.0/webhook").status()).as("moved in Data Center 10").isEqualTo(404);
-            Rest.Response created = rest.post("/rest/jira-webhook/1.0/webhooks", "{\"name\":\"Camel\",\"url\":\"" + url + "\","
+            Rest.Response created = rest.post("/rest/jira-webhook/1.0/webhooks", "{\"name\":\"Camel\",\"url\":\"" + hooks.url() + "\","
                     + "\"events\":[\"comment_created\"],\"active\":true,\"configuration\":{\"FILTERS\":\"project = DEMO\","
                     + "\"EXCLUDE_BODY\":\"false\",\"SECRET\":\"dc-secret\"}}");
             assertThat(created.status()).isEqualTo(201);
@@ -152,10 +115,10 @@ class WebhookTest {
             while (dc.webhookDeliveries().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            JsonNode payload = received.get(0).json();
+            JsonNode payload = hooks.received.get(0).json();
             assertThat(payload.has("issue")).isFalse();
             assertThat(payload.path("comment").path("self").asText()).matches(".*/rest/api/2/issue/\\d+/comment/\\d+");
-            assertThat(received.get(0).header("X-Hub-Signature")).isEqualTo("sha256=" + Webhooks.hmac("dc-secret", received.get(0).body()));
+            assertThat(hooks.received.get(0).header("X-Hub-Signature")).isEqualTo("sha256=" + Webhooks.hmac("dc-secret", hooks.received.get(0).body()));
         }
     }
 }
