@@ -136,14 +136,23 @@ class JiraEventsRoutesTest {
         }
         jira.registerWebhook("http://127.0.0.1:" + port + "/jira/events", SECRET, "project = DEMO",
                 "jira:issue_created", "jira:issue_updated");
+        // what the application keeps across its restarts: the poll's watermark and what was delivered
+        org.apache.camel.support.processor.state.MemoryStateRepository state
+                = new org.apache.camel.support.processor.state.MemoryStateRepository();
+        org.apache.camel.spi.IdempotentRepository seen = org.apache.camel.support.processor.idempotent
+                .MemoryIdempotentRepository.memoryIdempotentRepository(1000);
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CamelContext first = eventsApplication(port, state, seen, received);
+        first.stop();
+
+        // the application is down: Jira tries, and gives up
         camel = new DefaultCamelContext();
         JiraSpokeComponent component = new JiraSpokeComponent();
         component.addConnection("jira", JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com",
                 "demo-token"));
         camel.addComponent("jiraspoke", component);
-        ProducerTemplate template = camel.createProducerTemplate();
         camel.start();
-        // nobody listens yet: Jira tries, and gives up
+        ProducerTemplate template = camel.createProducerTemplate();
         String missed = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
                                                       + "&issueType=Task", null, "CamelJiraSpokeSummary",
                 "Created while the application was down", JiraIssue.class).getKey();
@@ -153,36 +162,56 @@ class JiraEventsRoutesTest {
         }
         assertThat(jira.webhookDeliveries()).singleElement().satisfies(d -> assertThat(d.status()).isNotEqualTo(204));
 
-        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CamelContext second = eventsApplication(port, state, seen, received);
+        try {
+            String live = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
+                                                        + "&issueType=Task", null, "CamelJiraSpokeSummary",
+                    "Created while it runs", JiraIssue.class).getKey();
+            template.requestBodyAndHeader("jiraspoke:issue/update?connection=jira&summary=Renamed while it runs",
+                    null, "CamelJiraSpokeIssueKey", live);
+
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (received.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // more polls, which find nothing new; changes younger than 2 s are the deliveries' (on their way)
+            Thread.sleep(3_500);
+            assertThat(received).containsExactlyInAnyOrder(missed + " jira:issue_created true",
+                    live + " jira:issue_created false", live + " jira:issue_updated false");
+        } finally {
+            second.stop();
+        }
+    }
+
+    /** The events route of an application, with the state it keeps across restarts, on a Vert.x server. */
+    private CamelContext eventsApplication(int port, org.apache.camel.spi.StateRepository<String, String> state,
+                                           org.apache.camel.spi.IdempotentRepository seen,
+                                           java.util.List<String> received) throws Exception {
+        CamelContext app = new DefaultCamelContext();
+        app.getRegistry().bind("state", state);
+        app.getRegistry().bind("seen", seen);
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
-        camel.addService(new VertxPlatformHttpServer(server));
-        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+        app.addService(new VertxPlatformHttpServer(server));
+        JiraSpokeComponent component = new JiraSpokeComponent();
+        component.addConnection("jira", JiraSpokeConnection.basicApiToken(jira.baseUrl(), "demo@example.com",
+                "demo-token"));
+        app.addComponent("jiraspoke", component);
+        app.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
                 from("jiraspoke:webhook/events?connection=jira&webhookPath=/jira/events&webhookSecret=" + SECRET
                      + "&webhookEvents=jira:issue_created,jira:issue_updated&jql=project = DEMO"
-                     + "&webhookReconcileInterval=1s&webhookReconcileDelay=2s")
+                     + "&webhookReconcileInterval=1s&webhookReconcileDelay=2s"
+                     + "&stateRepository=#state&idempotentRepository=#seen")
                         .process(e -> received.add(e.getMessage().getHeader("CamelJiraSpokeIssueKey") + " "
                                                    + e.getMessage().getHeader("CamelJiraSpokeWebhookEvent") + " "
                                                    + e.getMessage().getHeader("CamelJiraSpokeWebhookReconciled")));
             }
         });
-        String live = template.requestBodyAndHeader("jiraspoke:issue/create?connection=jira&projectKey=DEMO"
-                                                    + "&issueType=Task", null, "CamelJiraSpokeSummary",
-                "Created while it runs", JiraIssue.class).getKey();
-        template.requestBodyAndHeader("jiraspoke:issue/update?connection=jira&summary=Renamed while it runs", null,
-                "CamelJiraSpokeIssueKey", live);
-
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (received.size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        // more polls, which find nothing new; changes younger than 2 s are the deliveries' (which are on their way)
-        Thread.sleep(3_500);
-        assertThat(received).containsExactlyInAnyOrder(missed + " jira:issue_created true",
-                live + " jira:issue_created false", live + " jira:issue_updated false");
+        app.start();
+        return app;
     }
 
     private static int post(int port, String json, String identifier, boolean signed) throws Exception {

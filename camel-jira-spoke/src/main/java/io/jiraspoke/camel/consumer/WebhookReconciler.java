@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The watermark (in the endpoint's state repository, as an ISO instant) moves only past changes that were
  * delivered or found delivered; a failed exchange, a Jira error or a stop leaves it before the change in hand, so
- * the next poll tries again from there.
+ * the next poll tries again from there. A consumer without saved state starts from now, in Jira's clock, and its
+ * polls do not look behind that start; one with saved state resumes where it stopped, so the gaps of a downtime are
+ * filled.
  */
 final class WebhookReconciler<T> {
 
@@ -54,6 +56,11 @@ final class WebhookReconciler<T> {
     private StateRepository<String, String> state;
     private String stateKey;
     private volatile long watermark;
+    /**
+     * The start of a consumer that had no state: changes before it were not this consumer's to deliver (as with
+     * startFrom=now), so the overlap does not reach behind it. Absent when the state came from an earlier run.
+     */
+    private long floor = Long.MIN_VALUE;
     private volatile boolean running;
 
     WebhookReconciler(JiraSpokeEndpoint endpoint, Reconciliation<T> reconciliation, IdempotentRepository repository,
@@ -84,6 +91,7 @@ final class WebhookReconciler<T> {
             }
         } else {
             watermark = jiraNow(endpoint.getClient()).toEpochMilli();
+            floor = watermark;
             state.setState(stateKey, Instant.ofEpochMilli(watermark).toString());
         }
         running = true;
@@ -102,7 +110,7 @@ final class WebhookReconciler<T> {
             return 0;
         }
         int delivered = 0;
-        long lower = watermark - endpoint.getOverlap().toMillis();
+        long lower = Math.max(watermark - endpoint.getOverlap().toMillis(), floor);
         long settled = watermark;
         List<String> filled = new ArrayList<>();
         try {

@@ -87,7 +87,8 @@ public class WebhookOptions {
                             + " the idempotentRepository with the deliveries, so that a change reaches the route"
                             + " once either way. Needs jql, and jira:issue_created or jira:issue_updated among"
                             + " webhookEvents (or no webhookEvents). Its watermark is kept in stateRepository"
-                            + " (overlap, pageSize and maxMessagesPerPoll apply). Default: no poll.")
+                            + " (overlap, pageSize and maxMessagesPerPoll apply): without saved state it starts"
+                            + " from now, with it it fills the gaps of a downtime. Default: no poll.")
     private Duration webhookReconcileInterval;
     @UriParam(label = "consumer", defaultValue = "1m", javaType = "java.time.Duration",
               description = "webhook/events with webhookReconcileInterval: how old a change must be before the"

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jiraspoke.camel.JiraSpokeConnection;
 import io.jiraspoke.camel.JiraSpokeConstants;
 import io.jiraspoke.camel.client.JiraJson;
 import io.jiraspoke.camel.consumer.Issues.Issue;
@@ -94,6 +95,22 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
                 Map.of("state", state));
     }
 
+    /**
+     * Starts the route as a consumer that ran before: its saved watermark ten minutes back (the default overlap
+     * applies), so that the changes of the last minute are its to reconcile.
+     */
+    private CamelContext receiveResuming(JiraSpokeConnection connection, String options, Map<String, Object> beans)
+            throws Exception {
+        state.setState("reconcile", now.minus(10, ChronoUnit.MINUTES).toString());
+        Map<String, Object> all = new java.util.HashMap<>(beans);
+        all.put("state", state);
+        return receive(connection, options + "&stateRepository=#state&stateKey=reconcile", all);
+    }
+
+    private CamelContext receiveResuming(String options) throws Exception {
+        return receiveResuming(cloud(), options, Map.of());
+    }
+
     private Instant saved() {
         return Instant.parse(state.getState("reconcile"));
     }
@@ -109,7 +126,7 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
 
     @Test
     void aChangeNoDeliveryBroughtIsDeliveredOnceByThePollAndOneThatCameIsNot() throws Exception {
-        CamelContext camel = receive(cloud(), OPTIONS);
+        CamelContext camel = receiveResuming(OPTIONS);
         assertThat(deliverEvent("jira:issue_updated", json(edited), "delivery-1").statusCode()).isEqualTo(204);
         searchAnswers(json(edited), json(missed));
 
@@ -221,7 +238,7 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
     @Test
     void creationsAreReconciledAsCreatedEventsAndUpdatesOnlyWhenAskedFor() throws Exception {
         Issue fresh = new Issue("10005", "ABC-5", now.minusSeconds(20));
-        CamelContext camel = receive(cloud(), OPTIONS.replace("jira:issue_updated,comment_created",
+        CamelContext camel = receiveResuming(OPTIONS.replace("jira:issue_updated,comment_created",
                 "jira:issue_created"));
         searchAnswers(json(edited), created(fresh));
 
@@ -241,7 +258,7 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
     void aNewIssueIsNotAnUpdateAndACreationThatCameIsNotReportedAgain() throws Exception {
         Issue fresh = new Issue("10005", "ABC-5", now.minusSeconds(20));
         Issue other = new Issue("10006", "ABC-6", now.minusSeconds(10));
-        CamelContext camel = receive(cloud(), OPTIONS.replace("jira:issue_updated,comment_created",
+        CamelContext camel = receiveResuming(OPTIONS.replace("jira:issue_updated,comment_created",
                 "jira:issue_created,jira:issue_updated"));
         assertThat(deliverEvent("jira:issue_created", created(fresh), "delivery-5").statusCode()).isEqualTo(204);
         searchAnswers(created(fresh), created(other));
@@ -254,7 +271,7 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
 
     @Test
     void onDataCenterDeliveriesWithoutAnIdentifierAndTheSearchShareTheVersions() throws Exception {
-        CamelContext camel = receive(dataCenter("10.3.1"), OPTIONS);
+        CamelContext camel = receiveResuming(dataCenter("10.3.1"), OPTIONS, Map.of());
         ObjectNode body = JiraJson.MAPPER.createObjectNode();
         body.put("startAt", 0).put("maxResults", 100).put("total", 2);
         body.putArray("issues").add(Issues.json(edited, false)).add(Issues.json(missed, false));
@@ -301,7 +318,7 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
 
     @Test
     void theScheduleRunsThePollAtTheInterval() throws Exception {
-        receive(cloud(), OPTIONS.replace("webhookReconcileInterval=1d", "webhookReconcileInterval=1s"));
+        receiveResuming(OPTIONS.replace("webhookReconcileInterval=1d", "webhookReconcileInterval=1s"));
         searchAnswers(json(missed));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (received.isEmpty() && System.nanoTime() < deadline) {
@@ -315,16 +332,31 @@ class WebhookReconcileTest extends WebhookEventsTestSupport {
     void aRepositoryAndStateSharedAcrossARestartDeliverNothingTwice() throws Exception {
         MemoryIdempotentRepository seen = (MemoryIdempotentRepository) MemoryIdempotentRepository
                 .memoryIdempotentRepository(1000);
-        Map<String, Object> beans = Map.of("state", state, "seen", seen);
-        String options = OPTIONS + "&stateRepository=#state&idempotentRepository=#seen";
-        CamelContext first = receive(cloud(), options, beans);
+        String options = OPTIONS + "&idempotentRepository=#seen";
+        CamelContext first = receiveResuming(cloud(), options, Map.of("seen", seen));
         searchAnswers(json(edited), json(missed));
         assertThat(reconciler(first).poll()).isEqualTo(2);
         first.stop();
 
-        CamelContext second = receive(cloud(), options, beans);
+        CamelContext second = receive(cloud(), options + "&stateRepository=#state&stateKey=reconcile",
+                Map.of("state", state, "seen", seen));
         assertThat(reconciler(second).poll()).isZero();
         assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void aConsumerWithoutStateDoesNotReportWhatChangedBeforeItStarted() throws Exception {
+        CamelContext camel = receive(cloud(), OPTIONS);
+        // a second after the start, and polled more than a second later: clear of the host's reading of Jira's
+        // clock (a Date header has whole seconds) on either side
+        Issue after = new Issue("10007", "ABC-7", Instant.now().plusSeconds(1));
+        Thread.sleep(1_600);
+        searchAnswers(json(edited), json(missed), json(after));
+
+        assertThat(reconciler(camel).poll()).as("ABC-1 and ABC-2 changed before the start").isEqualTo(1);
+        assertThat(about("ABC-7")).singleElement().satisfies(r -> assertThat(r.headers())
+                .containsEntry(JiraSpokeConstants.WEBHOOK_RECONCILED, true));
+        assertThat(received).hasSize(1);
     }
 
     @Test
