@@ -143,6 +143,12 @@ class JiraEventsRoutesTest {
                 .MemoryIdempotentRepository.memoryIdempotentRepository(1000);
         java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         CamelContext first = eventsApplication(port, state, seen, received);
+        // it runs until its first poll has saved where it starts (Jira's clock is read then), and stops
+        long ran = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (state.getState("events-reconcile") == null && System.nanoTime() < ran) {
+            Thread.sleep(20);
+        }
+        assertThat(state.getState("events-reconcile")).isNotNull();
         first.stop();
 
         // the application is down: Jira tries, and gives up
@@ -204,7 +210,7 @@ class JiraEventsRoutesTest {
                 from("jiraspoke:webhook/events?connection=jira&webhookPath=/jira/events&webhookSecret=" + SECRET
                      + "&webhookEvents=jira:issue_created,jira:issue_updated&jql=project = DEMO"
                      + "&webhookReconcileInterval=1s&webhookReconcileDelay=2s"
-                     + "&stateRepository=#state&idempotentRepository=#seen")
+                     + "&stateRepository=#state&stateKey=events-reconcile&idempotentRepository=#seen")
                         .process(e -> received.add(e.getMessage().getHeader("CamelJiraSpokeIssueKey") + " "
                                                    + e.getMessage().getHeader("CamelJiraSpokeWebhookEvent") + " "
                                                    + e.getMessage().getHeader("CamelJiraSpokeWebhookReconciled")));

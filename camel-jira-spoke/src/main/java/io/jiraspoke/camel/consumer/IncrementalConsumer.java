@@ -1,12 +1,10 @@
 package io.jiraspoke.camel.consumer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
-import io.jiraspoke.camel.error.JiraSpokeException;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,15 +143,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         if (startFrom.kind() == StartFrom.Kind.INSTANT) {
             return startFrom.instant();
         }
-        Instant jiraNow;
-        try {
-            jiraNow = client.measureJiraClock();
-        } catch (JiraSpokeException e) {
-            LOG.warn("{} could not read Jira's clock from serverInfo ({}); starting from the host clock", endpoint,
-                    e.getMessage());
-            jiraNow = client.jiraNow();
-        }
-        Instant start = jiraNow.minus(Duration.between(startedAt, Instant.now()));
+        Instant start = ConsumerStart.inJiraClock(endpoint, startedAt, LOG);
         LOG.info("{} starts from now ({} in Jira's clock): items changed before are not emitted; startFrom=beginning"
                  + " emits everything the stream holds", endpoint, start);
         return start;

@@ -1,9 +1,5 @@
 package io.jiraspoke.camel.consumer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -75,7 +71,8 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
         // when started: without this a restart would deliver everything again. It is not stopped here, because a
         // MemoryStateRepository forgets everything when stopped.
         ServiceHelper.startService(state);
-        key = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultKey();
+        key = endpoint.getStateKey() != null ? endpoint.getStateKey()
+                : ConsumerStart.defaultStateKey(endpoint, stateKeyBasis);
         counters = endpoint.getClient().http().metrics().forAction(endpoint.getCatalogAction());
         super.doStart();
     }
@@ -114,14 +111,6 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
 
     ActionCounters counters() {
         return counters;
-    }
-
-    private String defaultKey() throws NoSuchAlgorithmException {
-        byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest(String.valueOf(stateKeyBasis).getBytes(StandardCharsets.UTF_8));
-        return "jiraspoke." + endpoint.getAction().replace('/', '-') + "."
-               + endpoint.getClient().name().replaceAll("[^A-Za-z0-9_.-]", "_") + "."
-               + HexFormat.of().formatHex(digest, 0, 8);
     }
 
     String loadState() {

@@ -1,12 +1,8 @@
 package io.jiraspoke.camel.consumer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.client.JiraClient;
 import io.jiraspoke.camel.error.JiraSpokeConfigurationException;
-import io.jiraspoke.camel.error.JiraSpokeException;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -56,6 +51,8 @@ final class WebhookReconciler<T> {
     private StateRepository<String, String> state;
     private String stateKey;
     private volatile long watermark;
+    /** The host's time of a start without saved state, until the first poll has read Jira's clock; else null. */
+    private volatile Instant startedAt;
     /**
      * The start of a consumer that had no state: changes before it were not this consumer's to deliver (as with
      * startFrom=now), so the overlap does not reach behind it. Absent when the state came from an earlier run.
@@ -78,7 +75,8 @@ final class WebhookReconciler<T> {
     void start() {
         state = endpoint.getStateRepository();
         ServiceHelper.startService(state);
-        stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey() : defaultKey();
+        stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey()
+                : ConsumerStart.defaultStateKey(endpoint, prefix + "\n" + reconciliation.stateKeyBasis());
         String saved = state.getState(stateKey);
         if (saved != null && !saved.isBlank()) {
             try {
@@ -90,13 +88,21 @@ final class WebhookReconciler<T> {
                                                           + "); remove it to start from now");
             }
         } else {
-            watermark = jiraNow(endpoint.getClient()).toEpochMilli();
-            floor = watermark;
-            state.setState(stateKey, Instant.ofEpochMilli(watermark).toString());
+            // Jira's clock is read at the first poll, as the other consumers do: no call to Jira at route start
+            startedAt = Instant.now();
         }
         running = true;
         LOG.info("{} reconciles every {} from {} (changes younger than {} are left to the deliveries)", endpoint,
-                reconciliation.interval(), Instant.ofEpochMilli(watermark), reconciliation.delay());
+                reconciliation.interval(), startedAt == null ? Instant.ofEpochMilli(watermark) : "its start",
+                reconciliation.delay());
+    }
+
+    /** A consumer without state starts from its start in Jira's clock, saved at its first poll. */
+    private void startFromNow() {
+        watermark = ConsumerStart.inJiraClock(endpoint, startedAt, LOG).toEpochMilli();
+        floor = watermark;
+        startedAt = null;
+        state.setState(stateKey, Instant.ofEpochMilli(watermark).toString());
     }
 
     /** Makes a running poll end after the change in hand. */
@@ -110,9 +116,19 @@ final class WebhookReconciler<T> {
             return 0;
         }
         int delivered = 0;
+        List<String> filled = new ArrayList<>();
+        try {
+            if (startedAt != null) {
+                startFromNow();
+            }
+        } catch (RuntimeException e) {
+            polling.unlock();
+            errors.handleException("The reconciling poll of " + endpoint + " could not save where it starts; the"
+                                   + " next poll tries again", e);
+            return 0;
+        }
         long lower = Math.max(watermark - endpoint.getOverlap().toMillis(), floor);
         long settled = watermark;
-        List<String> filled = new ArrayList<>();
         try {
             JiraClient client = endpoint.getClient();
             Iterator<Reconciliation.Change<T>> changes = reconciliation.since(Instant.ofEpochMilli(lower)).iterator();
@@ -216,32 +232,6 @@ final class WebhookReconciler<T> {
             } catch (RuntimeException e) {
                 errors.handleException("The reconciling poll of " + endpoint + " could not save its watermark", e);
             }
-        }
-    }
-
-    /** The watermark, for tests and logs. */
-    Instant watermark() {
-        return Instant.ofEpochMilli(watermark);
-    }
-
-    private Instant jiraNow(JiraClient client) {
-        try {
-            return client.measureJiraClock();
-        } catch (JiraSpokeException e) {
-            LOG.warn("{} could not read Jira's clock from serverInfo ({}); the reconciling poll starts from the host"
-                     + " clock", endpoint, e.getMessage());
-            return client.jiraNow();
-        }
-    }
-
-    private String defaultKey() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((prefix + "\n" + reconciliation.stateKeyBasis()).getBytes(StandardCharsets.UTF_8));
-            return "jiraspoke.webhook-events." + endpoint.getClient().name().replaceAll("[^A-Za-z0-9_.-]", "_")
-                   + ".reconcile." + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }
