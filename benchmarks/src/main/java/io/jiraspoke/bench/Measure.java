@@ -18,6 +18,11 @@ final class Measure {
         long call() throws Exception;
     }
 
+    /** A call with a set-up that runs before the measured window, once per measurement. */
+    interface Prepared extends Call {
+        void prepare() throws Exception;
+    }
+
     record Sample(long units, long wallNanos, long cpuNanos, long allocBytes, long failures, Throwable firstFailure) {
         double perSecond() {
             return units * 1e9 / wallNanos;
@@ -62,6 +67,13 @@ final class Measure {
     }
 
     private static Sample run(Call call, int threads, long nanos, long maxCalls) throws InterruptedException {
+        if (call instanceof Prepared prepared) {
+            try {
+                prepared.prepare();
+            } catch (Exception e) {
+                throw new IllegalStateException("the set-up of a variant failed", e);
+            }
+        }
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         long[] units = new long[threads];

@@ -312,47 +312,89 @@ final class Variants implements AutoCloseable {
     }
 
     /**
-     * The incremental consumer's first poll from the beginning over {@code total} issues that all carry the same
-     * {@code updated} (a bulk edit: one overlap window holds them all). A fresh context per run, so that no state is
-     * left from the previous run; its start is inside the measured time, as it is a few milliseconds.
+     * The incremental consumer's first poll ({@code startFrom=beginning}) over {@code total} issues, in a context of
+     * its own per run, as a fresh consumer has no state. The context is built and started before the measured
+     * window (its route not yet started), so that a poll is compared with the producer's stream, not a poll plus a
+     * context start; the window ends when the poll has returned, its final checkpoint saved.
      */
-    long spokeConsumer(int total) throws Exception {
-        CamelContext c = new DefaultCamelContext();
-        JiraSpokeComponent jira = new JiraSpokeComponent();
-        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
-        connection.setDeployment("cloud");
-        jira.addConnection("bench", connection);
-        c.addComponent("jiraspoke", jira);
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        long[] seen = new long[1];
-        long[] thread = {-1, 0};
-        c.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("jiraspoke:issue/search?connection=bench&jql=project = BENCH&startFrom=beginning"
-                     + "&delay=3600000&initialDelay=0")
-                        .process(e -> {
-                            if (thread[0] < 0) {
-                                thread[0] = Thread.currentThread().getId();
-                            }
-                            check(e.getIn().getBody(JiraIssue.class).getKey());
-                            if (++seen[0] == total) {
-                                // The consumer's thread was created by this context: all it allocated is this run's.
-                                thread[1] = Measure.allocatedByCurrentThread();
-                                done.countDown();
-                            }
-                        });
-            }
-        });
-        try {
+    ConsumerRun spokeConsumer(int total) {
+        ConsumerRun run = new ConsumerRun(total);
+        consumers.add(run);
+        return run;
+    }
+
+    private final java.util.List<ConsumerRun> consumers = new java.util.ArrayList<>();
+
+    final class ConsumerRun implements Measure.Prepared, AutoCloseable {
+        private final int total;
+        private CamelContext c;
+        private java.util.concurrent.CountDownLatch polled;
+        private final long[] seen = new long[1];
+        private final long[] allocated = new long[1];
+
+        ConsumerRun(int total) {
+            this.total = total;
+        }
+
+        @Override
+        public void prepare() throws Exception {
+            close();
+            c = new DefaultCamelContext();
+            JiraSpokeComponent jira = new JiraSpokeComponent();
+            JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+            connection.setDeployment("cloud");
+            jira.addConnection("bench", connection);
+            c.addComponent("jiraspoke", jira);
+            polled = new java.util.concurrent.CountDownLatch(1);
+            seen[0] = 0;
+            // Camel's hook after each poll: the poll has returned, its state saved
+            c.getRegistry().bind("afterPoll", new org.apache.camel.support.DefaultPollingConsumerPollStrategy() {
+                @Override
+                public void commit(org.apache.camel.Consumer consumer, Endpoint endpoint, int polledMessages) {
+                    // The consumer's thread was created by this context: all it allocated is this run's.
+                    allocated[0] = Measure.allocatedByCurrentThread();
+                    polled.countDown();
+                }
+            });
+            c.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("jiraspoke:issue/search?connection=bench&jql=project = BENCH&startFrom=beginning"
+                         + "&delay=3600000&initialDelay=0&pollStrategy=#afterPoll")
+                            .routeId("consumer").autoStartup(false)
+                            .process(e -> {
+                                check(e.getIn().getBody(JiraIssue.class).getKey());
+                                seen[0]++;
+                            });
+                }
+            });
             c.start();
-            if (!done.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        }
+
+        @Override
+        public long call() throws Exception {
+            c.getRouteController().startRoute("consumer");
+            if (!polled.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the consumer delivered " + seen[0] + " of " + total + " in 5 minutes");
             }
-            Measure.OFF_THREAD_ALLOC.addAndGet(thread[1]);
+            if (seen[0] != total) {
+                throw new IllegalStateException("the consumer delivered " + seen[0] + " of " + total);
+            }
+            Measure.OFF_THREAD_ALLOC.addAndGet(allocated[0]);
             return seen[0];
-        } finally {
-            c.close();
+        }
+
+        @Override
+        public void close() {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the consumer's context failed", e);
+                } finally {
+                    c = null;
+                }
+            }
         }
     }
 
@@ -554,6 +596,9 @@ final class Variants implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (ConsumerRun run : consumers) {
+            run.close();
+        }
         if (camel != null) {
             camel.close();
         }

@@ -80,7 +80,7 @@ final class IncrementalConsumer<T> extends StreamConsumer {
                     continue;
                 }
                 long millis = millis(item, wm, lower, now);
-                if (millis < lower || (versioned ? wm.deliveredAt(id) != null : wm.delivered(id, millis))) {
+                if (millis < lower || (versioned ? wm.deliveredAt(id) != Watermark.NONE : wm.delivered(id, millis))) {
                     continue;
                 }
                 if (max > 0 && delivered >= max) {
@@ -129,8 +129,8 @@ final class IncrementalConsumer<T> extends StreamConsumer {
         if (ts != null) {
             return ts.toEpochMilli();
         }
-        Long booked = wm.deliveredAt(source.id(item));
-        if (booked != null) {
+        long booked = wm.deliveredAt(source.id(item));
+        if (booked != Watermark.NONE) {
             return booked;
         }
         LOG.warn("{} came from Jira without a timestamp; {} books it at the watermark", source.describe(item),

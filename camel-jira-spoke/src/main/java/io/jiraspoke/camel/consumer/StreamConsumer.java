@@ -10,8 +10,11 @@ import io.jiraspoke.camel.JiraSpokeEndpoint;
 import io.jiraspoke.camel.metrics.ActionCounters;
 import io.jiraspoke.camel.metrics.JiraSpokeMetrics;
 import org.apache.camel.Exchange;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.AsyncProcessorAwaitManager;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -50,6 +53,9 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
     private long lastCheckpoint;
     private long checkpointEvery = CHECKPOINT_NANOS;
     private ActionCounters counters;
+    /** Looked up once: {@code Processor.process} on the route looks it up in the context per exchange. */
+    private AsyncProcessorAwaitManager awaitManager;
+    private AsyncProcessor route;
     /** Held while a poll runs. */
     private final ReentrantLock polling = new ReentrantLock();
 
@@ -74,6 +80,8 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
         key = endpoint.getStateKey() != null ? endpoint.getStateKey()
                 : ConsumerStart.defaultStateKey(endpoint, stateKeyBasis);
         counters = endpoint.getClient().http().metrics().forAction(endpoint.getCatalogAction());
+        awaitManager = PluginHelper.getAsyncProcessorAwaitManager(endpoint.getCamelContext());
+        route = getAsyncProcessor();
         super.doStart();
     }
 
@@ -158,7 +166,8 @@ abstract class StreamConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setBody(body);
             headers.accept(exchange);
             try {
-                getProcessor().process(exchange);
+                // synchronously, as Processor.process does: the poll goes on when the exchange is done
+                awaitManager.process(route, exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }

@@ -46,7 +46,7 @@ class WatermarkTest {
         w.record("10002", 1_060_000, NOW, OVERLAP);
 
         String line = w.serialize(OVERLAP);
-        assertThat(line).isEqualTo("v2;1060000;" + Long.MIN_VALUE + ";;10001@1000000,10002@1060000");
+        assertThat(line).isEqualTo("v4;1060000;" + Long.MIN_VALUE + ";;10001@1000000,10002@1060000");
 
         Watermark back = Watermark.parse(line);
         assertThat(back.millis()).isEqualTo(1_060_000);
@@ -178,7 +178,7 @@ class WatermarkTest {
         w.begin(5 * MINUTE);
         w.record("10002", 30 * MINUTE, NOW, OVERLAP);
         String line = w.serialize(OVERLAP);
-        assertThat(line).startsWith("v3;" + 30 * MINUTE + ";").endsWith(";" + 5 * MINUTE);
+        assertThat(line).startsWith("v5;" + 30 * MINUTE + ";").endsWith(";" + 5 * MINUTE);
 
         Watermark back = Watermark.parse(line);
         assertThat(back.isUnfinished()).isTrue();
@@ -188,7 +188,7 @@ class WatermarkTest {
         assertThat(back.serialize(OVERLAP)).isEqualTo(line);
 
         back.finished();
-        assertThat(back.serialize(OVERLAP)).startsWith("v2;");
+        assertThat(back.serialize(OVERLAP)).startsWith("v4;");
         assertThat(Watermark.parse(back.serialize(OVERLAP)).unfinishedSince(25 * MINUTE)).isEqualTo(25 * MINUTE);
     }
 
@@ -202,6 +202,7 @@ class WatermarkTest {
 
         assertThat(back.unfinishedSince(back.lowerBound(OVERLAP))).isEqualTo(Watermark.NONE);
         assertThatThrownBy(() -> Watermark.parse("v3;1234;1;;;")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Watermark.parse("v5;1234;1;;;")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -215,10 +216,56 @@ class WatermarkTest {
         poll.record("10002@1", 60 * MINUTE, NOW, OVERLAP);
         assertThat(poll.deliveredAt("10001@1")).isEqualTo(10 * MINUTE);
         Watermark next = Watermark.parse(poll.serialize(OVERLAP));
-        assertThat(next.deliveredAt("10001@1")).as("kept in the state of the poll").isNotNull();
+        assertThat(next.deliveredAt("10001@1")).as("kept in the state of the poll").isEqualTo(10 * MINUTE);
 
         next.keepFrom(next.lowerBound(OVERLAP));
         next.record("10003@1", 61 * MINUTE, NOW, OVERLAP);
-        assertThat(next.deliveredAt("10001@1")).as("older than the next poll's lower bound").isNull();
+        assertThat(next.deliveredAt("10001@1")).as("older than the next poll's lower bound").isEqualTo(Watermark.NONE);
+    }
+
+    @Test
+    void itemsSharingATimestampAreWrittenWithItOnce() {
+        Watermark w = Watermark.parse(null);
+        // a bulk edit: many issues with one 'updated', then a later one, then ids that are not plain numbers
+        w.record("10001", 10 * MINUTE, NOW, OVERLAP);
+        w.record("10002", 10 * MINUTE, NOW, OVERLAP);
+        w.record("10003", 10 * MINUTE, NOW, OVERLAP);
+        w.record("10004", 11 * MINUTE, NOW, OVERLAP);
+        w.record("010", 11 * MINUTE, NOW, OVERLAP);
+        w.record("a@b", 11 * MINUTE, NOW, OVERLAP);
+
+        String line = w.serialize(OVERLAP);
+        assertThat(line).isEqualTo("v4;660000;" + Long.MIN_VALUE + ";;10001@600000,10002,10003,10004@660000,010,a%40b");
+
+        Watermark back = Watermark.parse(line);
+        assertThat(back.deliveredAt("10002")).isEqualTo(10 * MINUTE);
+        assertThat(back.deliveredAt("10003")).isEqualTo(10 * MINUTE);
+        assertThat(back.deliveredAt("10004")).isEqualTo(11 * MINUTE);
+        assertThat(back.deliveredAt("010")).as("kept as text, not as the number 10").isEqualTo(11 * MINUTE);
+        assertThat(back.deliveredAt("10")).isEqualTo(Watermark.NONE);
+        assertThat(back.deliveredAt("a@b")).isEqualTo(11 * MINUTE);
+        assertThat(back.serialize(OVERLAP)).isEqualTo(line);
+    }
+
+    @Test
+    void theFullFormOfEarlierVersionsIsReadAndWrittenCompactly() {
+        Watermark done = Watermark.parse("v2;660000;" + Long.MIN_VALUE + ";7@1:2;10001@600000,10002@600000,x%2Cy@660000");
+        assertThat(done.deliveredAt("10002")).isEqualTo(10 * MINUTE);
+        assertThat(done.deliveredAt("x,y")).isEqualTo(11 * MINUTE);
+        assertThat(done.failed("7", 1)).as("the failure count was read").isEqualTo(3);
+        assertThat(done.serialize(OVERLAP)).isEqualTo("v4;660000;" + Long.MIN_VALUE + ";7@1:3;10001@600000,10002,x%2cy@660000");
+
+        Watermark open = Watermark.parse("v3;660000;" + Long.MIN_VALUE + ";;10001@600000;300000");
+        assertThat(open.isUnfinished()).isTrue();
+        assertThat(open.unfinishedSince(600_000)).isEqualTo(300_000);
+        assertThat(open.serialize(OVERLAP)).startsWith("v5;").endsWith(";300000");
+    }
+
+    @Test
+    void aCompactStateThatStartsWithoutATimestampIsUnreadable() {
+        assertThatThrownBy(() -> Watermark.parse("v4;1;1;;10001,10002@1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Unreadable jiraspoke consumer state");
+        assertThatThrownBy(() -> Watermark.parse("v2;1;1;;10001@1,10002")).as("the full form needs every timestamp")
+                .isInstanceOf(IllegalStateException.class);
     }
 }
