@@ -372,7 +372,7 @@ public final class Bench {
 
     private static void attachOnce(String variant, int port) throws Exception {
         boolean spoke = variant.equals("spoke");
-        try (Variants v = new Variants(port, spoke)) {
+        try (Variants v = spoke ? Variants.spokeOnly(port) : new Variants(port, false)) {
             long t0 = System.nanoTime();
             long up = spoke ? v.spokeUpload(JiraStub.ATTACHMENT_BYTES) : v.plainUpload(JiraStub.ATTACHMENT_BYTES);
             long t1 = System.nanoTime();
@@ -443,7 +443,11 @@ public final class Bench {
     }
 
     private static void probe(String variant, int port, int total) throws Exception {
-        try (Variants v = new Variants(port, variant.equals("spoke"))) {
+        try (Variants v = switch (variant) {
+            case "spoke" -> Variants.spokeOnly(port);
+            case "consumer" -> Variants.none(port);
+            default -> new Variants(port, false);
+        }) {
             // the first poll from the beginning: all the issues in one overlap window, remembered by the state
             Variants.ConsumerRun consumer = v.spokeConsumer(total);
             if (variant.equals("consumer")) {

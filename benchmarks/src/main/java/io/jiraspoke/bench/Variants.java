@@ -55,9 +55,28 @@ final class Variants implements AutoCloseable {
     private final byte[] sink = new byte[64 * 1024];
     static volatile Object blackhole;
 
+    /** All variants ({@code withCamel}), or only the plain client. */
     Variants(int port, boolean withCamel) throws Exception {
+        this(port, true, withCamel, withCamel);
+    }
+
+    /**
+     * Only what an application with a jiraspoke route has (a Camel context, the component, its routes): no plain
+     * client, no camel-http or camel-jackson routes, so that a fresh JVM's live set (the {@code -Xmx} probes, the
+     * attachment runs) is jiraspoke's alone, as the plain variant's is the plain client's alone.
+     */
+    static Variants spokeOnly(int port) throws Exception {
+        return new Variants(port, false, true, false);
+    }
+
+    /** Nothing built: for the consumer, whose runs build their own context. */
+    static Variants none(int port) throws Exception {
+        return new Variants(port, false, false, false);
+    }
+
+    private Variants(int port, boolean withPlain, boolean withCamel, boolean withCamelHttp) throws Exception {
         base = "http://127.0.0.1:" + port;
-        http = HttpClients.custom()
+        http = !withPlain ? null : HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(20).setMaxConnPerRoute(20).build())
                 .disableAutomaticRetries()
@@ -96,6 +115,9 @@ final class Variants implements AutoCloseable {
                         .to("jiraspoke:attachment/download?connection=bench")
                         .process(e -> e.getMessage().setBody(readAll(e.getMessage().getBody(InputStream.class))));
 
+                if (!withCamelHttp) {
+                    return;
+                }
                 // As a careful user writes it: the method as the enum (a String costs a conversion per call), the
                 // path as a header on one static endpoint (no toD endpoint per key), one shared data format.
                 from("direct:http-get")
@@ -135,12 +157,12 @@ final class Variants implements AutoCloseable {
         });
         camel.start();
         template = camel.createProducerTemplate();
-        ep_http_get = camel.getEndpoint("direct:http-get");
+        ep_http_get = withCamelHttp ? camel.getEndpoint("direct:http-get") : null;
         ep_spoke_get = camel.getEndpoint("direct:spoke-get");
-        ep_http_create = camel.getEndpoint("direct:http-create");
+        ep_http_create = withCamelHttp ? camel.getEndpoint("direct:http-create") : null;
         ep_spoke_create = camel.getEndpoint("direct:spoke-create");
         ep_spoke_stream = camel.getEndpoint("direct:spoke-stream");
-        ep_http_stream = camel.getEndpoint("direct:http-stream");
+        ep_http_stream = withCamelHttp ? camel.getEndpoint("direct:http-stream") : null;
     }
 
     private static void count(Exchange e, String key) {
@@ -602,6 +624,8 @@ final class Variants implements AutoCloseable {
         if (camel != null) {
             camel.close();
         }
-        http.close();
+        if (http != null) {
+            http.close();
+        }
     }
 }
