@@ -87,12 +87,7 @@ final class Variants implements AutoCloseable {
             ep_http_get = ep_spoke_get = ep_http_create = ep_spoke_create = ep_spoke_stream = ep_http_stream = null;
             return;
         }
-        camel = new DefaultCamelContext();
-        JiraSpokeComponent jira = new JiraSpokeComponent();
-        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
-        connection.setDeployment("cloud");
-        jira.addConnection("bench", connection);
-        camel.addComponent("jiraspoke", jira);
+        camel = benchContext(base);
         String authHeader = auth;
         String httpBase = base;
         camel.addRoutes(new RouteBuilder() {
@@ -163,6 +158,17 @@ final class Variants implements AutoCloseable {
         ep_spoke_create = camel.getEndpoint("direct:spoke-create");
         ep_spoke_stream = camel.getEndpoint("direct:spoke-stream");
         ep_http_stream = withCamelHttp ? camel.getEndpoint("direct:http-stream") : null;
+    }
+
+    /** A context with the component and its connection "bench" (basic API token, Cloud) to the stub. */
+    static CamelContext benchContext(String base) {
+        CamelContext c = new DefaultCamelContext();
+        JiraSpokeComponent jira = new JiraSpokeComponent();
+        JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
+        connection.setDeployment("cloud");
+        jira.addConnection("bench", connection);
+        c.addComponent("jiraspoke", jira);
+        return c;
     }
 
     private static void count(Exchange e, String key) {
@@ -361,12 +367,7 @@ final class Variants implements AutoCloseable {
         @Override
         public void prepare() throws Exception {
             close();
-            c = new DefaultCamelContext();
-            JiraSpokeComponent jira = new JiraSpokeComponent();
-            JiraSpokeConnection connection = JiraSpokeConnection.basicApiToken(base, EMAIL, TOKEN);
-            connection.setDeployment("cloud");
-            jira.addConnection("bench", connection);
-            c.addComponent("jiraspoke", jira);
+            c = benchContext(base);
             polled = new java.util.concurrent.CountDownLatch(1);
             seen[0] = 0;
             // Camel's hook after each poll: the poll has returned, its state saved

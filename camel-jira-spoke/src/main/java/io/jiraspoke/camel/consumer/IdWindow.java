@@ -126,7 +126,9 @@ final class IdWindow {
 
     // --- slots and index ---------------------------------------------------------------------------------------
 
-    private void put(String text, long number, long stamp) {
+    private void put(String text, long number, long givenStamp) {
+        // the one value that marks an empty slot is taken as the next one: an entry must never look empty
+        long stamp = givenStamp == EMPTY ? EMPTY + 1 : givenStamp;
         int at = position(text, number);
         int slot = index[at] - 1;
         if (slot >= 0 && slot == tail - 1) {

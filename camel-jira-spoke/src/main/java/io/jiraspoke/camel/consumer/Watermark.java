@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
  * How far an incremental consumer got: the newest timestamp it delivered (never beyond Jira's clock), and which item
  * versions it delivered within the overlap window before it, so that re-reading the window delivers nothing twice.
  * Also the start floor (items stamped before it are never delivered) and the item that keeps failing with its
- * count. Recording a delivery costs O(1) amortized (see {@link IdWindow}); serializing is O(items in the window) and done at checkpoints,
- * not per exchange.
+ * count. Recording a delivery costs O(1) amortized (see {@link IdWindow}); serializing is O(items in the window)
+ * and done at checkpoints, not per exchange.
  * <p>
  * Stored as one line: {@code v4;<millis>;<floor>;<failing id>@<millis>:<count>;<id>@<millis>,<id>,...} with ids
  * percent-escaped, and an item's {@code @<millis>} left out when it is the same as the item's before it (the items
@@ -179,7 +179,7 @@ final class Watermark {
         unfinishedSince = NONE;
     }
 
-    /** The timestamp of the newest delivered version of the item, or {@link #NONE} when the window does not hold it. */
+    /** The timestamp of the newest delivered version of the item; {@link #NONE} when the window does not hold it. */
     long deliveredAt(String id) {
         long seen = recent.get(id);
         if (seen != NONE || future.isEmpty()) {
@@ -231,7 +231,8 @@ final class Watermark {
         recent.removeBelow(forget);
         future.values().removeIf(stamp -> stamp < forget);
         StringBuilder sb = new StringBuilder(48 + recent.size() * 8);
-        sb.append(unfinished ? "v5;" : "v4;").append(millis).append(';').append(floor > horizon ? floor : NONE).append(';');
+        sb.append(unfinished ? "v5;" : "v4;").append(millis).append(';').append(floor > horizon ? floor : NONE)
+                .append(';');
         if (failingId != null) {
             sb.append(escape(failingId)).append('@').append(failingMillis).append(':').append(failures);
         }

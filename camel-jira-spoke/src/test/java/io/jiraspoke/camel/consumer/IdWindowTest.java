@@ -35,6 +35,14 @@ class IdWindowTest {
         IdWindow numbers = new IdWindow();
         numbers.putNumber(10, 7);
         assertThat(numbers.get("10")).as("a number from a saved state is the same id as its text").isEqualTo(7);
+
+        IdWindow odd = new IdWindow();
+        odd.put("1", Long.MIN_VALUE);
+        assertThat(odd.get("1")).as("the stamp that marks empty slots is taken as the next")
+                .isEqualTo(Long.MIN_VALUE + 1);
+        odd.pruneHead(0);
+        assertThat(odd.size()).isZero();
+        assertThat(odd.get("1")).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test

@@ -249,11 +249,13 @@ class WatermarkTest {
 
     @Test
     void theFullFormOfEarlierVersionsIsReadAndWrittenCompactly() {
-        Watermark done = Watermark.parse("v2;660000;" + Long.MIN_VALUE + ";7@1:2;10001@600000,10002@600000,x%2Cy@660000");
+        Watermark done = Watermark.parse("v2;660000;" + Long.MIN_VALUE
+                                         + ";7@1:2;10001@600000,10002@600000,x%2Cy@660000");
         assertThat(done.deliveredAt("10002")).isEqualTo(10 * MINUTE);
         assertThat(done.deliveredAt("x,y")).isEqualTo(11 * MINUTE);
         assertThat(done.failed("7", 1)).as("the failure count was read").isEqualTo(3);
-        assertThat(done.serialize(OVERLAP)).isEqualTo("v4;660000;" + Long.MIN_VALUE + ";7@1:3;10001@600000,10002,x%2cy@660000");
+        assertThat(done.serialize(OVERLAP))
+                .isEqualTo("v4;660000;" + Long.MIN_VALUE + ";7@1:3;10001@600000,10002,x%2cy@660000");
 
         Watermark open = Watermark.parse("v3;660000;" + Long.MIN_VALUE + ";;10001@600000;300000");
         assertThat(open.isUnfinished()).isTrue();
