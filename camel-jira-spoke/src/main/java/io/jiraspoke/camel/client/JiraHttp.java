@@ -199,9 +199,9 @@ public final class JiraHttp implements Closeable {
     public JiraHttp(String connectionName, String baseUrl, Settings settings) {
         this.connectionName = connectionName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        URI base = URI.create(this.baseUrl);
-        boolean plain = base.getScheme() != null && base.getHost() != null && base.getRawUserInfo() == null
-                        && base.getRawQuery() == null && base.getRawFragment() == null;
+        URI base = baseUri(this.baseUrl);
+        boolean plain = base != null && base.getScheme() != null && base.getHost() != null
+                        && base.getRawUserInfo() == null && base.getRawQuery() == null && base.getRawFragment() == null;
         this.baseHost = plain ? HttpHost.create(base) : null;
         this.basePath = plain && base.getRawPath() != null ? base.getRawPath() : "";
         this.connectTimeoutMs = settings.connectTimeout().toMillis();
@@ -543,6 +543,15 @@ public final class JiraHttp implements Closeable {
                 continue;
             }
             throw failure;
+        }
+    }
+
+    /** The base URL as a URI; null when it is not one (each request then fails on it as it did before). */
+    private static URI baseUri(String baseUrl) {
+        try {
+            return URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
