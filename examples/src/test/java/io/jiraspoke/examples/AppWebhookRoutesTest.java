@@ -1,6 +1,5 @@
 package io.jiraspoke.examples;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,10 +54,7 @@ class AppWebhookRoutesTest {
     @Test
     void anOAuthConnectionSubscribesAnAppWebhookAndItsRouteReceivesTheJwtSignedDeliveries() throws Exception {
         jira = JiraEmulator.cloud().oauthClient("service-id", "service-secret").start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         String url = "http://127.0.0.1:" + port + "/jira/app-events";
         camel = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();

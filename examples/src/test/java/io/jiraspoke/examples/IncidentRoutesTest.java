@@ -1,6 +1,5 @@
 package io.jiraspoke.examples;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,9 +85,7 @@ class IncidentRoutesTest {
             case "yaml" -> {
                 p.setProperty("camel.main.routes-include-pattern", "classpath:routes/incident.yaml");
                 p.setProperty("incident.httpPath", "/incidents");
-                try (ServerSocket free = new ServerSocket(0)) {
-                    httpPort = free.getLocalPort();
-                }
+                httpPort = Ports.free();
                 // the HTTP server platform-http runs on: Vert.x's, as camel-platform-http-main would start it
                 main.addMainListener(new MainListenerSupport() {
                     @Override

@@ -1,6 +1,5 @@
 package io.jiraspoke.examples;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,10 +49,7 @@ class JiraEventsRoutesTest {
     @Test
     void receivesANewIssueAndACommentAndRefusesAnUnsignedDelivery() throws Exception {
         jira = JiraEmulator.cloud().start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         camel = new DefaultCamelContext();
         Properties p = new Properties();
         p.setProperty("jira.webhookSecret", SECRET);
@@ -88,10 +84,7 @@ class JiraEventsRoutesTest {
     @Test
     void receivesWhatTheEmulatorDeliversWhenARouteCreatesAndCommentsAnIssue() throws Exception {
         jira = JiraEmulator.cloud().start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         jira.registerWebhook("http://127.0.0.1:" + port + "/jira/events", SECRET, null,
                 "jira:issue_created", "comment_created");
         camel = new DefaultCamelContext();
@@ -130,10 +123,7 @@ class JiraEventsRoutesTest {
     @Test
     void theReconcilingPollFillsWhatJiraGaveUpDeliveringWhileTheApplicationWasDown() throws Exception {
         jira = JiraEmulator.cloud().webhookRetryDelay(java.time.Duration.ofMillis(20)).start();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         jira.registerWebhook("http://127.0.0.1:" + port + "/jira/events", SECRET, "project = DEMO",
                 "jira:issue_created", "jira:issue_updated");
         // what the application keeps across its restarts: the poll's watermark and what was delivered
